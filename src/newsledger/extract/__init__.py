@@ -1,0 +1,1 @@
+"""Extractors: plain functions over a spaCy Doc, also registered as pipeline components."""

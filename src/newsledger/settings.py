@@ -1,0 +1,38 @@
+"""Every user-facing setting, declared once: name, default, environment variable, help.
+
+The CLI options and their help text come from this table, so a setting is
+documented in exactly one place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+__all__ = ["SETTINGS", "Setting", "setting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: object
+    env: str | None
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "newsledger.db", "NEWSLEDGER_DB", "ledger database file"),
+    Setting("batch_size", 200, "NEWSLEDGER_BATCH_SIZE", "articles written per transaction"),
+    Setting("workers", 1, "NEWSLEDGER_WORKERS", "worker processes for analysis"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> object:
+    """The value in force: the environment variable when set, else the default."""
+    declared = _BY_NAME[name]
+    if declared.env and os.environ.get(declared.env):
+        raw = os.environ[declared.env]
+        return type(declared.default)(raw) if declared.default is not None else raw
+    return declared.default
