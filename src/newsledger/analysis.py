@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
+from newsledger.extract.summary import summarise_incident
 from newsledger.models import Analysis, Article
 from newsledger.nlp.pipeline import load_pipeline
 
@@ -31,7 +32,12 @@ def analyse_doc(doc, article: Article) -> Analysis:
         reference_date=article.reference_date,
         reference_is_suggested=article.flag("date_inconsistent") is not None,
     )
-    return Analysis(article_id=article.id, statements=statements, figures=figures)
+    return Analysis(
+        article_id=article.id,
+        statements=statements,
+        figures=figures,
+        summary=summarise_incident(figures),
+    )
 
 
 def analyse_articles(

@@ -15,8 +15,10 @@ from typing import Any
 __all__ = [
     "Analysis",
     "Article",
+    "Count",
     "Figure",
     "Flag",
+    "IncidentSummary",
     "Origin",
     "Quantity",
     "Reject",
@@ -199,6 +201,22 @@ class Figure:
     part_of: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count as a range; both ends equal when exact."""
+
+    value_low: float
+    value_high: float
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentSummary:
+    """The killed and injured counts an article gives for its main incident."""
+
+    killed: Count | None
+    injured: Count | None
+
+
 @dataclass(slots=True)
 class Analysis:
     """Everything extracted from one article."""
@@ -206,3 +224,4 @@ class Analysis:
     article_id: str
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    summary: IncidentSummary | None = None
