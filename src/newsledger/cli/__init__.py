@@ -17,6 +17,8 @@ __all__ = ["main"]
 COMMAND_MODULES = (
     "newsledger.cli.ingest_commands",
     "newsledger.cli.article_commands",
+    "newsledger.cli.statement_commands",
+    "newsledger.cli.figure_commands",
     "newsledger.cli.eval_commands",
 )
 

@@ -9,7 +9,11 @@ import click
 __all__ = ["register"]
 
 # Modules that each define `register_eval(group)`.
-EVAL_MODULES: tuple[str, ...] = ()
+EVAL_MODULES: tuple[str, ...] = (
+    "newsledger.cli.eval_quotes",
+    "newsledger.cli.eval_quantities",
+    "newsledger.cli.eval_figures",
+)
 
 
 @click.group("eval")

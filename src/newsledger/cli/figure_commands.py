@@ -1,0 +1,5 @@
+"""PLACEHOLDER: commands not written yet."""
+
+
+def register(main):
+    pass
