@@ -1,0 +1,241 @@
+"""Date sanity: explicit calendar dates in the body ("March 1", "1 March", "Sunday,
+February 27", "March 1, 2022") that the text speaks of in the past tense yet fall
+after the stated publication date show that date is wrong. Each mention's year is
+resolved as the one closest to the publication date (a weekday, when given, picks
+among the candidate years); the suggested publication date is the latest such
+mention. Weekday-only phrases ("on Tuesday") are not explicit and are ignored.
+Plain regular expressions and the word tables in `data/date_words.json`: this runs
+before any NLP."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from newsledger.models import Flag
+from newsledger.quality.tables import load_table
+
+__all__ = ["DateMention", "date_sanity", "find_date_mentions"]
+
+# A mention this many days after publication is still consistent: time zones and
+# overnight print editions put the next day's date in today's paper.
+_TOLERANCE = timedelta(days=1)
+# Past/future cues are looked for this many words before the mention (or after it,
+# when it opens its clause): the verb governing a date sits close to it.
+_WINDOW_BEFORE, _WINDOW_AFTER = 8, 8
+# Stated dates wrong by weeks are what scrapers produce; a past-tense date more than
+# a quarter after publication is far likelier last year's event named without a year.
+_MAX_SHIFT = timedelta(days=92)
+# How many paragraphs back a year named in the text still sets the scene.
+_CONTEXT_LINES = 3
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])")
+_WORDS = re.compile(r"[A-Za-z’']+")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """An explicit date found in the body, resolved to a calendar day."""
+
+    text: str
+    day: date
+    sentence: str
+    past: bool
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = load_table("date_words.json")
+    # Month names must be capitalised: "may 5" is a verb, "May 5" a date.
+    months = "|".join(
+        sorted((name.capitalize() for name in table["months"]), key=len, reverse=True)
+    )
+    weekdays = "|".join(
+        sorted((name.capitalize() for name in table["weekdays"]), key=len, reverse=True)
+    )
+    weekday = rf"(?:(?P<weekday>{weekdays})\.?,?\s+(?:the\s+)?)?"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+    ordinal = r"(?:st|nd|rd|th)?"
+    month_first = re.compile(
+        rf"\b{weekday}(?P<month>{months})\.?\s+(?P<day>[0-3]?\d){ordinal}\b(?![,.]?\d|:)"
+        rf"{year}"
+    )
+    day_first = re.compile(
+        rf"\b{weekday}(?P<day>[0-3]?\d){ordinal}\s+(?:of\s+)?(?P<month>{months})\b\.?{year}"
+    )
+    return month_first, day_first
+
+
+@cache
+def _markers() -> dict[str, re.Pattern[str]]:
+    table = load_table("date_words.json")
+
+    def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+        alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.IGNORECASE)
+
+    boundaries = [b for b in table["clause_boundaries"] if b.strip().isalpha()]
+    marks = [re.escape(b.strip()) for b in table["clause_boundaries"] if not b.strip().isalpha()]
+    return {
+        "past": phrase_pattern(table["past_markers"]),
+        "future": phrase_pattern(table["future_markers"]),
+        "chrome": phrase_pattern(table["page_chrome_markers"]),
+        "year_shift": re.compile(
+            r"^[\s,]*(" + "|".join(re.escape(k) for k in table["year_shifts"]) + r")\b",
+            re.IGNORECASE,
+        ),
+        # Punctuation ends a clause only when followed by a space (5,710 is a number).
+        "boundary": re.compile(
+            rf"(?:{'|'.join(marks)})(?=\s)|(?<![\w’'])(?:{'|'.join(boundaries)})(?![\w’'])",
+            re.IGNORECASE,
+        ),
+        "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    }
+
+
+def _resolve(
+    month: int, day: int, year: int | None, weekday: int | None, reference: date
+) -> date | None:
+    """The calendar day: the stated year, else the year that puts the date closest
+    to `reference`, among those whose weekday matches when a weekday is given."""
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
+    candidates = []
+    for candidate_year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(date(candidate_year, month, day))
+        except ValueError:
+            continue
+    if weekday is not None:
+        matching = [c for c in candidates if c.weekday() == weekday]
+        candidates = matching or candidates
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs((c - reference).days))
+
+
+# Words that may stand before a date at the head of its clause ("On Sunday, March 1, ...").
+_CLAUSE_HEAD = frozenset({"on", "by", "since", "from", "of", "in", "as", "the", "until", "and"})
+
+
+def _is_target(sentence: str, start: int) -> bool:
+    # "extended the lockdown to May 1", "by 7 March": a deadline, not an event.
+    previous = _WORDS.findall(sentence[:start])[-1:]
+    targets = load_table("date_words.json")["target_prepositions"]
+    return bool(previous) and previous[0].lower() in targets
+
+
+def _clause(sentence: str, start: int, end: int) -> list[str]:
+    """The words of the clause the date at [start, end) belongs to: the words before
+    it back to a clause boundary, or, when the date opens its clause ("On March 1,
+    Ukraine claimed..."), the words after it up to the next boundary."""
+    boundary = _markers()["boundary"]
+    before_text = sentence[:start]
+    cuts = [m.end() for m in boundary.finditer(before_text)]
+    before = _WORDS.findall(before_text[cuts[-1] :] if cuts else before_text)
+    if any(word.lower() not in _CLAUSE_HEAD for word in before):
+        return before[-_WINDOW_BEFORE:]
+    after_text = sentence[end:].lstrip(" ,")
+    stop = boundary.search(after_text)
+    return _WORDS.findall(after_text[: stop.start()] if stop else after_text)[:_WINDOW_AFTER]
+
+
+def _is_past(words: list[str]) -> bool:
+    table = load_table("date_words.json")
+    markers = _markers()
+    window = " ".join(words)
+    if markers["future"].search(window):
+        return False
+    if markers["past"].search(window):
+        return True
+    exceptions = set(table["past_suffix_exceptions"])
+    return any(
+        word.lower().endswith(table["past_suffix"])
+        and word.lower() not in exceptions
+        and len(word) > 4
+        for word in words
+    )
+
+
+def _speaks_of_other_year(context: str, day: date, reference: date) -> bool:
+    # A passage that names another year ("On 20 March 2003", "in 1945") is likely
+    # telling history; its year-less dates cannot be placed safely.
+    years = {int(y) for y in _markers()["year"].findall(context)}
+    return bool(years - {day.year, reference.year})
+
+
+def find_date_mentions(text: str, reference: date) -> list[DateMention]:
+    """Every explicit day-and-month date in the text, resolved against `reference`;
+    `past` tells whether the text speaks of it in the past tense."""
+    table = load_table("date_words.json")
+    month_numbers, weekday_numbers = table["months"], table["weekdays"]
+    markers = _markers()
+    mentions: list[DateMention] = []
+    lines = [line for line in text.split("\n") if line.strip()]
+    for number, line in enumerate(lines):
+        context = " ".join(lines[max(0, number - _CONTEXT_LINES) : number + 1])
+        for sentence in _SENTENCE_END.split(line):
+            taken: list[tuple[int, int]] = []
+            for pattern in _patterns():
+                for match in pattern.finditer(sentence):
+                    if any(s < match.end() and match.start() < e for s, e in taken):
+                        continue
+                    day_number = int(match.group("day"))
+                    if not 1 <= day_number <= 31:
+                        continue
+                    weekday_name = match.group("weekday")
+                    year = int(match.group("year")) if match.group("year") else None
+                    shift = markers["year_shift"].match(sentence[match.end() :])
+                    resolved = _resolve(
+                        month_numbers[match.group("month").lower()],
+                        day_number,
+                        year,
+                        weekday_numbers[weekday_name.lower()] if weekday_name else None,
+                        reference,
+                    )
+                    if resolved is None:
+                        continue
+                    if shift and year is None:
+                        offset = table["year_shifts"][shift.group(1).lower()]
+                        try:
+                            resolved = resolved.replace(year=reference.year + offset)
+                        except ValueError:
+                            continue
+                    taken.append(match.span())
+                    historical = year is None and _speaks_of_other_year(
+                        context, resolved, reference
+                    )
+                    past = (
+                        _is_past(_clause(sentence, match.start(), match.end()))
+                        and not _is_target(sentence, match.start())
+                        and not markers["chrome"].search(sentence)
+                        and not historical
+                    )
+                    mentions.append(DateMention(match.group().strip(), resolved, sentence, past))
+    return mentions
+
+
+def date_sanity(text: str, published: str | None) -> Flag | None:
+    """A `date_inconsistent` flag when past-tense mentions postdate `published`
+    (ISO) by more than a day; `suggested` is the latest such mention (ISO)."""
+    if published is None:
+        return None
+    reference = date.fromisoformat(published)
+    late = [
+        mention
+        for mention in find_date_mentions(text, reference)
+        if mention.past and reference + _TOLERANCE < mention.day <= reference + _MAX_SHIFT
+    ]
+    if not late:
+        return None
+    suggested = max(mention.day for mention in late)
+    detail = "; ".join(f"{m.text!r} = {m.day.isoformat()} (past tense)" for m in late)
+    return Flag(
+        "date_inconsistent",
+        f"published {published} but the body speaks in the past of {detail}",
+        suggested.isoformat(),
+    )

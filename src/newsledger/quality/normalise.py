@@ -1,0 +1,59 @@
+"""Unicode and whitespace normalisation of an article body, and dropping repeated
+lines. Mojibake and odd code points are fixed with ftfy, with curly quotes kept as
+written (quote detection downstream reads both kinds); every space-like character
+becomes one ordinary space; lines are stripped and empty ones dropped. Each helper
+returns the new text and a short account of what changed, so the caller can flag it."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+__all__ = ["drop_duplicate_lines", "normalise_text"]
+
+# ftfy's defaults, except that typographic quotes are content, not damage.
+_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
+# Zero-width characters carry no text; BOMs show up when files are concatenated.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Every horizontal space-like character (NBSP, thin, narrow, ideographic, tabs...).
+_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """(normalised text, list of changes made) — the list is empty when nothing changed."""
+    changes: list[str] = []
+    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    if fixed != text:
+        changes.append("fixed mojibake or odd characters")
+    unified = _LINE_BREAKS.sub("\n", fixed)
+    invisible = len(_INVISIBLE.findall(unified))
+    if invisible:
+        changes.append(f"removed {invisible} invisible characters")
+        unified = _INVISIBLE.sub("", unified)
+    odd_spaces = sum(1 for match in _SPACES.finditer(unified) if match.group() != " ")
+    if odd_spaces:
+        changes.append(f"collapsed {odd_spaces} runs of unusual or repeated spaces")
+    # Leading and trailing newlines are file framing, not empty lines worth reporting.
+    lines = [_SPACES.sub(" ", line).strip() for line in unified.strip("\n").split("\n")]
+    empty = sum(1 for line in lines if not line)
+    kept = [line for line in lines if line]
+    if empty and kept:
+        changes.append(f"dropped {empty} empty lines")
+    result = "\n".join(kept)
+    if result != text and not changes:
+        changes.append("stripped surrounding whitespace")
+    return result, changes
+
+
+def drop_duplicate_lines(text: str) -> tuple[str, int]:
+    """(text without exact repeats of earlier lines, how many were dropped)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if line in seen:
+            continue
+        seen.add(line)
+        kept.append(line)
+    return "\n".join(kept), len(text.split("\n")) - len(kept)
