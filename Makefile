@@ -24,9 +24,14 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+# Exit status 3 from ingest means some records were rejected (listed by `newsledger rejects`):
+# worth reading, not a reason to stop before the summary.
+SEED := $(wildcard $(SHARED)/data/seed-article.txt)
 run: install
-	$(BIN)/newsledger ingest --db $(DB) examples/ $(wildcard $(SHARED)/data/seed-article.txt) || [ $$? -eq 3 ]
+	$(BIN)/newsledger ingest --db $(DB) examples/ $(SEED) || [ $$? -eq 3 ]
+	@echo
 	$(BIN)/newsledger summary --db $(DB)
+	@$(BIN)/python -c 'import sys; from newsledger.report import next_steps; print(next_steps(*sys.argv[1:]), end="")' $(DB) $(SEED)
 
 test: install-dev
 	$(BIN)/python -m pytest

@@ -10,7 +10,7 @@ import resource
 from pathlib import Path
 
 import pytest
-from conftest import read_all
+from reader_helpers import read_all
 
 GOOD = "Good title\n20220301\nhttps://example.com/good\nA good body line.\n"
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import read_all
+from reader_helpers import read_all
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -240,3 +240,15 @@ def test_gzip_jsonl_is_not_mistaken_for_warc(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress(b'{"text": "x"}\n'))
     [], [reject], _ = read_all(path)
     assert "not a WARC" in reject.reason
+
+
+def test_directory_skips_documentation_beside_articles(tmp_path: Path, fixtures: Path) -> None:
+    (tmp_path / "one.txt").write_bytes((fixtures / "shifted-date-record.txt").read_bytes())
+    (tmp_path / "ATTRIBUTION.md").write_text("# Attribution\n\nText from somewhere.\n", "utf-8")
+    (tmp_path / "README").write_text("Notes about this folder.\n", encoding="utf-8")
+    articles, rejects, stats = read_all(tmp_path)
+    assert [a.origin.path.rsplit("/", 1)[1] for a in articles] == ["one.txt"]
+    assert rejects == [] and stats.files == 1
+    # Named explicitly, a file is always read.
+    named, _, _ = read_all(tmp_path / "ATTRIBUTION.md", format="record")
+    assert len(named) == 1

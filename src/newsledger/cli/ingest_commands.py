@@ -1,5 +1,200 @@
-"""PLACEHOLDER: commands not written yet."""
+"""`newsledger ingest`: read files into the ledger, with progress and a closing summary.
+
+The command parses options, opens the Store and calls `newsledger.ingest.ingest`
+once; everything it prints comes from the progress callback and the returned
+IngestReport. Rejects and date warnings go to stderr as "path, record: reason"
+so a user can find the record; the exit code is 0 when every record was
+accepted, 3 when some were rejected, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from newsledger.cli.options import db_option, declared, open_store
+from newsledger.settings import setting
+
+if TYPE_CHECKING:
+    from newsledger.ingest import IngestReport
+    from newsledger.models import Article, Reject
+
+__all__ = ["EXIT_REJECTED", "register"]
+
+EXIT_REJECTED = 3
+INPUT_FORMATS = ("auto", "record", "jsonl", "json", "csv", "html", "warc")
+# Flags that mean the publication date cannot be trusted at all: worth a line on
+# stderr while ingesting (date_inconsistent carries a suggestion and shows in `show`).
+WARNED_FLAGS = ("date_missing", "date_unparseable")
 
 
-def register(main):
-    pass
+def _parse_fields(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str] | None:
+    """--field text=body --field date=published -> {"text": "body", "date": "published"}."""
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(
+                f"{value!r} is not NAME=COLUMN (for example text=body)", ctx=ctx, param=param
+            )
+        fields[name.strip()] = column.strip()
+    return fields or None
+
+
+def _rate(report: IngestReport) -> float:
+    return report.read / report.elapsed if report.elapsed > 0 else 0.0
+
+
+class _Reporter:
+    """Receives ingest progress: keeps the progress bar fresh and writes warnings to stderr.
+
+    Messages go through the progress console so they print above a live bar
+    instead of tearing it. With the bar disabled (stderr not a terminal) the
+    messages still print.
+    """
+
+    def __init__(self, show_bar: bool) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.console = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.completed:,} read"),
+            TextColumn("[green]{task.fields[accepted]:,} accepted"),
+            TextColumn("[red]{task.fields[rejected]:,} rejected"),
+            TextColumn("{task.fields[rate]:,.1f} articles/s"),
+            TimeElapsedColumn(),
+            console=self.console,
+            disable=not show_bar,
+        )
+        self.task = self.progress.add_task(
+            "ingesting", total=None, accepted=0, rejected=0, rate=0.0
+        )
+
+    def __enter__(self) -> _Reporter:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.progress.stop()
+
+    def warn(self, message: str) -> None:
+        # markup=False: file names and reasons may contain "[" and must print as is.
+        self.console.print(message, markup=False, highlight=False)
+
+    def reject(self, reject: Reject) -> None:
+        self.warn(f"{reject.origin}: rejected: {reject.reason}")
+
+    def article(self, article: Article) -> None:
+        for flag in article.flags:
+            if flag.kind in WARNED_FLAGS:
+                detail = flag.detail or flag.kind.replace("_", " ")
+                self.warn(f"{article.origin}: warning: {flag.kind}: {detail}")
+
+    def __call__(self, report: IngestReport) -> None:
+        """The on_progress callback of `ingest()`: called after each batch is written."""
+        for reject in report.new_rejects:
+            self.reject(reject)
+        # Only the articles this batch stored: a re-run does not repeat old warnings.
+        for article in report.new_articles:
+            self.article(article)
+        self.progress.update(
+            self.task,
+            completed=report.read,
+            accepted=report.accepted,
+            rejected=report.rejected,
+            rate=_rate(report),
+        )
+
+
+def _closing_summary(report: IngestReport) -> str:
+    skipped = f"skipped {sum(report.skipped.values()):,}"
+    if report.skipped:
+        reasons = ", ".join(f"{reason}: {n:,}" for reason, n in report.skipped.most_common())
+        skipped += f" ({reasons})"
+    parts = [
+        f"read {report.read:,}",
+        f"accepted {report.accepted:,}",
+        f"already stored {report.already_stored:,}",
+        f"duplicates {report.duplicates_in_run:,}",
+        f"rejected {report.rejected:,}",
+        skipped,
+    ]
+    return f"{', '.join(parts)} in {report.elapsed:.1f}s ({_rate(report):,.1f} articles/s)"
+
+
+@click.command("ingest")
+@db_option
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="input format; auto chooses per file by suffix, else by the first bytes",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_parse_fields,
+    metavar="NAME=COLUMN",
+    help="where a JSON/JSONL/CSV record keeps title, date, url, text or outlet (repeatable)",
+)
+@click.option(
+    "--no-analysis",
+    is_flag=True,
+    help="store articles and quality flags only; skip the spaCy statements and figures pass",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=lambda: int(setting("batch_size")),
+    show_default=f"${declared('batch_size').env} or {declared('batch_size').default}",
+    help=declared("batch_size").help,
+)
+@click.argument("paths", nargs=-1, required=True)
+def ingest_command(
+    db_path: str,
+    input_format: str,
+    fields: dict[str, str] | None,
+    no_analysis: bool,
+    batch_size: int,
+    paths: tuple[str, ...],
+) -> None:
+    """Read articles from PATHS (files, directories, globs; - for stdin) into the ledger.
+
+    Every rejected record and every missing or unparseable date is reported on
+    stderr as "file, record: reason". Exit status: 0 all accepted, 3 some
+    records rejected (see `newsledger rejects`), 2 usage error.
+    """
+    from newsledger.ingest import ingest
+
+    with open_store(db_path) as store, _Reporter(sys.stderr.isatty()) as reporter:
+        report = ingest(
+            list(paths),
+            store,
+            format=None if input_format == "auto" else input_format,
+            fields=fields,
+            analyse=not no_analysis,
+            batch_size=batch_size,
+            on_progress=reporter,
+        )
+    click.echo(_closing_summary(report), err=True)
+    if report.rejected:
+        click.echo(
+            f"{report.rejected:,} record(s) rejected; "
+            f"list them with `newsledger rejects --db {db_path}`",
+            err=True,
+        )
+        click.get_current_context().exit(EXIT_REJECTED)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(ingest_command)

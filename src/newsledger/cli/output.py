@@ -63,7 +63,8 @@ def emit(
         return count
     if output_format == "csv":
         writer = None
-        for count, row in enumerate(rows, start=1):
+        for row in rows:
+            count += 1
             if writer is None:
                 header = list(columns or row.keys())
                 writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore")
@@ -74,6 +75,7 @@ def emit(
         return count
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     materialised = list(rows)
     header = list(columns or (materialised[0].keys() if materialised else []))
@@ -84,7 +86,8 @@ def emit(
             text = _cell(row.get(key))
             if len(text) > TABLE_CELL_WIDTH:
                 text = text[: TABLE_CELL_WIDTH - 1] + "…"
-            cells.append(text)
+            # Text, not a str: rich would read "[x]" in article text as markup.
+            cells.append(Text(text))
         table.add_row(*cells)
     Console(file=out, soft_wrap=False, width=max(120, 20 * len(header))).print(table)
     return len(materialised)

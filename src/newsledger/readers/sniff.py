@@ -9,7 +9,7 @@ import zlib
 
 from newsledger.errors import FormatError
 
-__all__ = ["FORMATS", "format_for", "sniff"]
+__all__ = ["FORMATS", "format_for", "is_input_name", "sniff"]
 
 FORMATS = ("record", "jsonl", "json", "csv", "tsv", "html", "warc")
 
@@ -29,6 +29,41 @@ _BY_SUFFIX = {
     ".arc.gz": "warc",
 }
 _GZIP_MAGIC = b"\x1f\x8b"
+
+
+# Files that live beside articles in a directory but are never articles themselves.
+_NOT_INPUT_SUFFIXES = (
+    ".md",
+    ".rst",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".svg",
+    ".py",
+    ".toml",
+    ".yaml",
+    ".yml",
+    ".cfg",
+    ".ini",
+    ".log",
+    ".db",
+    ".sqlite",
+    ".parquet",
+    ".db-wal",
+    ".db-shm",
+)
+_NOT_INPUT_STEMS = ("readme", "license", "licence", "attribution", "notice", "copying", "stats")
+
+
+def is_input_name(name: str) -> bool:
+    """Whether a file met while walking a directory may be an input: documentation,
+    images and databases beside the articles (README.md, ATTRIBUTION.md...) are not.
+    A file named on the command line is always read."""
+    lowered = name.lower()
+    stem = lowered.split(".", 1)[0]
+    return not lowered.endswith(_NOT_INPUT_SUFFIXES) and stem not in _NOT_INPUT_STEMS
 
 
 def _suffix_format(path: str) -> str | None:
@@ -77,4 +112,3 @@ def format_for(path: str, head: bytes, override: str | None = None) -> str:
         return override
     by_suffix = _suffix_format(path) if path != "-" else None
     return by_suffix or sniff(head)
-

@@ -19,6 +19,7 @@ from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
 
 from newsledger.errors import RecordError
+from newsledger.readers.sniff import is_input_name
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
@@ -57,7 +58,8 @@ def _visible(path: Path) -> bool:
 
 def expand_paths(paths: list[str | os.PathLike[str]]) -> Iterator[str | PathProblem]:
     """Each input as a file path (or "-"), in the order given; directories recursively
-    in sorted order without hidden files; globs sorted; problems in place."""
+    in sorted order without hidden files or files of other kinds (see
+    `is_input_name`); globs sorted; problems in place."""
     for raw in paths:
         path = os.fspath(raw)
         if path == "-":
@@ -67,7 +69,7 @@ def expand_paths(paths: list[str | os.PathLike[str]]) -> Iterator[str | PathProb
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and is_input_name(name):
                         found = True
                         yield os.path.join(root, name)
             if not found:

@@ -1,0 +1,63 @@
+"""Options several command families share, declared once: the ledger database (--db).
+
+The default and the help text come from `newsledger.settings`, so `--db`,
+`NEWSLEDGER_DB` and the documentation cannot drift apart. `open_store` is the
+one place the CLI opens a `Store` and turns its errors into click errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from newsledger.errors import NewsledgerError
+from newsledger.settings import SETTINGS, Setting, setting
+
+if TYPE_CHECKING:
+    from newsledger.store import Store
+
+__all__ = ["db_option", "declared", "open_store"]
+
+
+def declared(name: str) -> Setting:
+    """The declaration of a setting, for an option's default and help text."""
+    return next(s for s in SETTINGS if s.name == name)
+
+
+_DB_SETTING = declared("db")
+
+
+def _default_db() -> str:
+    # Read at call time, not import time, so NEWSLEDGER_DB set by a test or a
+    # wrapper script after import still counts.
+    return str(setting("db"))
+
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    default=_default_db,
+    show_default=f"${_DB_SETTING.env} or {_DB_SETTING.default}",
+    help=_DB_SETTING.help,
+)
+
+
+@contextmanager
+def open_store(db_path: str) -> Iterator[Store]:
+    """Open the ledger for one command and close it however the command ends."""
+    from newsledger.store import Store  # imported late: `--help` should not need the store
+
+    try:
+        store = Store(db_path)
+    except NewsledgerError as exc:
+        raise click.ClickException(f"cannot open ledger {db_path}: {exc}") from exc
+    try:
+        yield store
+    except NewsledgerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()

@@ -1,0 +1,213 @@
+"""The Store: one SQLite ledger file, opened, migrated and written through one object.
+
+The Store owns the connection and its settings (WAL journal so readers never
+block the writer, synchronous=NORMAL which WAL makes crash-safe for committed
+transactions, foreign keys, a busy timeout so a second process waits instead of
+failing), runs the migrations on open, and wraps every batch write in one
+transaction. Driver errors leave it as StoreError. The SQL itself lives in
+`migrations`, `writes` and `queries`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from newsledger.errors import StoreError
+from newsledger.models import Analysis, Article, Reject
+from newsledger.quality.near_duplicates import Signature
+from newsledger.store import dump, queries, writes
+from newsledger.store.migrations import apply_migrations
+
+__all__ = ["Store"]
+
+MEMORY = ":memory:"
+BUSY_TIMEOUT_MS = 30_000
+
+_PRAGMAS = (
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+)
+
+
+class Store:
+    """The ledger database. `Store(":memory:")` gives a private in-memory ledger.
+
+    One Store is one connection: share it between threads only for reading.
+    Concurrent writers (threads or processes) each open their own Store; WAL
+    and the busy timeout let them take turns.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = MEMORY) -> None:
+        self.path = str(path)
+        try:
+            # Autocommit mode: transactions are opened explicitly, so a batch is
+            # exactly one transaction and nothing is committed behind our back.
+            self._connection = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the ledger database {self.path}: {exc}") from exc
+        try:
+            self._connection.row_factory = sqlite3.Row
+            self._connection.create_function(
+                "newsledger_contains", 2, queries.contains, deterministic=True
+            )
+            for pragma in _PRAGMAS:
+                self._connection.execute(pragma)
+            apply_migrations(self._connection)
+        except sqlite3.Error as exc:
+            self._connection.close()
+            raise StoreError(f"cannot open the ledger database {self.path}: {exc}") from exc
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    # writes ---------------------------------------------------------------
+
+    def write_batch(
+        self,
+        results: Sequence[tuple[Article, Analysis | None]],
+        rejects: Sequence[Reject] = (),
+        *,
+        signatures: Mapping[str, Signature] | None = None,
+    ) -> int:
+        """Store articles (with their analysis) and rejects in one transaction.
+
+        Articles whose id is already stored are skipped with their analysis;
+        rejects are upserted on (path, record, reason). Returns how many
+        articles were new. On any error nothing of the batch is kept.
+        """
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            written = writes.write_batch(self._connection, results, rejects, signatures)
+            self._connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        return written
+
+    def _rollback(self) -> None:
+        if self._connection.in_transaction:
+            self._connection.execute("ROLLBACK")
+
+    # lookups used by ingest ------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored."""
+        return set(self.stored_positions(ids))
+
+    def stored_positions(self, ids: Iterable[str]) -> dict[str, int]:
+        """Ingest order (1, 2, ...) of each of these ids that is stored."""
+        return self._read(queries.stored_positions, ids)
+
+    def last_position(self) -> int:
+        """The ingest order of the newest article, 0 for an empty ledger."""
+        return self._read(queries.last_position)
+
+    def near_duplicate_candidates(self, hashes: Iterable[int]) -> list[tuple[int, str, bytes]]:
+        """(ingest order, id, signature bytes) of stored articles sharing a band hash."""
+        return self._read(queries.near_duplicate_candidates, hashes)
+
+    # queries --------------------------------------------------------------
+
+    def articles(
+        self, search: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict]:
+        """Article objects (no text) in ingest order; `search` is full-text, words ANDed."""
+        return self._iterate(queries.articles, search=search, limit=limit, offset=offset)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article with text, statements and figures; NotFoundError if absent."""
+        return self._read(queries.article, article_id)
+
+    def rejects(self, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        return self._iterate(queries.rejects, limit=limit, offset=offset)
+
+    def statements(
+        self,
+        speaker: str | None = None,
+        article_id: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        return self._iterate(
+            queries.statements,
+            speaker=speaker,
+            article_id=article_id,
+            kind=kind,
+            limit=limit,
+            offset=offset,
+        )
+
+    def figures(
+        self,
+        category: str | None = None,
+        group: str | None = None,
+        source: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        return self._iterate(
+            queries.figures,
+            category=category,
+            group=group,
+            source=source,
+            place=place,
+            since=since,
+            limit=limit,
+            offset=offset,
+        )
+
+    def counts(self) -> dict[str, Any]:
+        """articles, statements, figures, rejects, and flags as {kind: count}."""
+        return self._read(queries.counts)
+
+    def dump_tables(self) -> dict[str, list[tuple]]:
+        """Every table as sorted rows without timestamps or surrogate ids (for comparisons)."""
+        return self._read(dump.dump_tables)
+
+    @property
+    def schema_version(self) -> int:
+        return self._read(
+            lambda connection: connection.execute("PRAGMA user_version").fetchone()[0]
+        )
+
+    # plumbing -------------------------------------------------------------
+
+    def _read(self, query, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return query(self._connection, *args, **kwargs)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    def _iterate(self, query, **kwargs: Any) -> Iterator[dict]:
+        try:
+            yield from query(self._connection, **kwargs)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
