@@ -143,6 +143,13 @@ def ingest_records(
             articles, rejects = [], []
     if articles or rejects:
         run.write(articles, rejects)
+    if run.report.accepted or store.ledger_is_stale():
+        # The consolidated ledger (entities, entries, conflicts) is derived from
+        # every stored figure, so it is rebuilt once the run's last batch is in,
+        # and by a re-run when a crash came between the last batch and the rebuild.
+        from newsledger.consolidate import consolidate
+
+        consolidate(store)
     run.report.elapsed = time.perf_counter() - run.started
     return run.report
 

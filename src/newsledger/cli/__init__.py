@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "newsledger.cli.statement_commands",
     "newsledger.cli.figure_commands",
     "newsledger.cli.eval_commands",
+    "newsledger.cli.ledger_commands",
+    "newsledger.cli.serve_command",
 )
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from newsledger.errors import StoreError
 from newsledger.models import Analysis, Article, Reject
 from newsledger.quality.near_duplicates import Signature
 from newsledger.store import dump, queries, writes
+from newsledger.store import ledger as ledger_sql
 from newsledger.store.migrations import apply_migrations
 
 __all__ = ["Store"]
@@ -211,3 +212,65 @@ class Store:
             yield from query(self._connection, **kwargs)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
+    # the consolidated ledger (SQL in store/ledger.py; built by newsledger.consolidate) -----
+
+    def ledger_is_stale(self) -> bool:
+        """Whether articles were stored after the consolidated ledger was last built."""
+        return self._read(ledger_sql.is_stale)
+
+    def rebuild_ledger(self, build: Callable[[list[dict], list[tuple]], Any]) -> Any:
+        """Replace the consolidated tables with `build(figures, name_uses)` in one transaction.
+
+        The inputs are read inside the same write transaction, so the rebuilt
+        ledger matches exactly the figures stored when it committed.
+        """
+        try:
+            self._connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            tables = build(*ledger_sql.read_inputs(self._connection))
+            ledger_sql.replace(self._connection, tables)
+            self._connection.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(f"cannot rebuild the ledger in {self.path}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+        return tables
+
+    def ledger(
+        self,
+        category: str | None = None,
+        group: str | None = None,
+        place: str | None = None,
+        source: str | None = None,
+        latest_first: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        """Timeline rows (ledger entries with citations), by source then as-of date."""
+        return self._iterate(
+            ledger_sql.ledger,
+            category=category,
+            group=group,
+            place=place,
+            source=source,
+            latest_first=latest_first,
+            limit=limit,
+            offset=offset,
+        )
+
+    def conflicts(
+        self, category: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict]:
+        """Disagreements and decreases, each with its two entries and their citations."""
+        return self._iterate(ledger_sql.conflicts, category=category, limit=limit, offset=offset)
+
+    def entities(
+        self, search: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict]:
+        """People and bodies across articles, with aliases and mention counts."""
+        return self._iterate(ledger_sql.entities, search=search, limit=limit, offset=offset)

@@ -22,6 +22,12 @@ DUMPED_TABLES: Mapping[str, frozenset[str]] = {
     "rejects": frozenset({"id"}),
     "near_duplicate_signatures": frozenset(),
     "near_duplicate_bands": frozenset(),
+    "entities": frozenset(),
+    "entity_aliases": frozenset(),
+    "ledger_entries": frozenset(),
+    "ledger_citations": frozenset(),
+    "conflicts": frozenset({"id"}),
+    "ledger_state": frozenset(),
 }
 
 

@@ -173,6 +173,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                 id INTEGER PRIMARY KEY,
                 entity_id INTEGER REFERENCES entities (id),
                 source TEXT,
+                -- the timeline order of sources: case-folded name, unattributed last
+                source_order TEXT NOT NULL,
                 source_kind TEXT,
                 category TEXT NOT NULL,
                 group_name TEXT,
@@ -185,8 +187,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                 citation_count INTEGER NOT NULL
             )""",
             # The timeline order (source, as_of) under the common category filter.
-            "CREATE INDEX ledger_entries_timeline ON ledger_entries (category, source, as_of)",
-            "CREATE INDEX ledger_entries_source ON ledger_entries (source, as_of)",
+            """CREATE INDEX ledger_entries_timeline
+               ON ledger_entries (category, source_order, as_of, id)""",
+            "CREATE INDEX ledger_entries_order ON ledger_entries (source_order, as_of, id)",
             "CREATE INDEX ledger_entries_entity ON ledger_entries (entity_id)",
             """CREATE TABLE ledger_citations (
                 entry_id INTEGER NOT NULL REFERENCES ledger_entries (id),
@@ -207,6 +210,19 @@ MIGRATIONS: tuple[Migration, ...] = (
                 detail TEXT NOT NULL
             )""",
             "CREATE INDEX conflicts_category ON conflicts (category)",
+        ),
+    ),
+    Migration(
+        5,
+        "the ingest position the consolidated ledger was last built at",
+        (
+            # One row; a ledger older than the newest article is rebuilt by the next
+            # ingest even when that ingest accepts nothing (a crash between the last
+            # batch and the rebuild).
+            """CREATE TABLE ledger_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                built_position INTEGER NOT NULL
+            )""",
         ),
     ),
 )

@@ -6,6 +6,9 @@ Filters are declared as data (parameter -> SQL condition); name filters are
 case-insensitive substring matches through the `newsledger_contains` SQL
 function the Store registers. Articles come in ingest order; statements and
 figures in their article's ingest order, then their index in the article.
+Those two listings walk the articles in ingest order (CROSS JOIN fixes the
+join order): a page then stops after the rows it needs, where an index on
+the filter column would make SQLite fetch and sort every matching row first.
 """
 
 from __future__ import annotations
@@ -179,8 +182,8 @@ def statements(
         "offset": _offset(offset),
     }
     rows = connection.execute(
-        f"""SELECT {_STATEMENT_COLUMNS} FROM statements s
-            JOIN articles a ON a.id = s.article_id
+        f"""SELECT {_STATEMENT_COLUMNS} FROM articles a
+            CROSS JOIN statements s ON s.article_id = a.id
             {_where(_STATEMENT_FILTERS, values)}
             ORDER BY a.seq, s.idx LIMIT :limit OFFSET :offset""",
         values,
@@ -209,8 +212,8 @@ def figures(
         "offset": _offset(offset),
     }
     rows = connection.execute(
-        f"""SELECT {_FIGURE_COLUMNS} FROM figures f
-            JOIN articles a ON a.id = f.article_id
+        f"""SELECT {_FIGURE_COLUMNS} FROM articles a
+            CROSS JOIN figures f ON f.article_id = a.id
             {_where(_FIGURE_FILTERS, values)}
             ORDER BY a.seq, f.idx LIMIT :limit OFFSET :offset""",
         values,

@@ -1,0 +1,191 @@
+"""The read-only routes: one Store query each, paged.
+
+Every listing takes `limit` (1..500, default 50) and `offset` and answers
+{"items", "limit", "offset", "next_offset"}; it asks the Store for one row
+more than the page to know whether a next page exists. Filters are passed to
+the Store unchanged (name filters are case-insensitive substring matches
+there); FastAPI checks their types and bounds, so a bad value is a 422.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from newsledger.api.schemas import (
+    Article,
+    ArticleDetail,
+    Conflict,
+    Entity,
+    ErrorOut,
+    Figure,
+    Health,
+    LedgerEntry,
+    Page,
+    Statement,
+    Stats,
+    page,
+)
+from newsledger.store import Store
+
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+# Far beyond any ledger; keeps offset + limit inside SQLite's 64-bit integers.
+MAX_OFFSET = 1_000_000_000
+MAX_FILTER_CHARS = 200
+
+router = APIRouter()
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+
+
+def _text(description: str) -> Any:
+    return Query(max_length=MAX_FILTER_CHARS, description=description)
+
+
+Category = Annotated[str | None, _text("figure category, exact (killed, injured...)")]
+Group = Annotated[str | None, _text("who is counted; case-insensitive substring")]
+Place = Annotated[str | None, _text("place; case-insensitive substring")]
+Source = Annotated[str | None, _text("who states the figure; case-insensitive substring")]
+
+
+def _store(request: Request) -> Store:
+    # Called inside the route, so in the thread that runs the query.
+    return request.app.state.stores.get()
+
+
+@router.get("/healthz", response_model=Health, tags=["meta"])
+def healthz(request: Request) -> dict[str, Any]:
+    """The server is up and its ledger can be read."""
+    return {
+        "status": "ok",
+        "schema_version": _store(request).schema_version,
+        "allow_ingest": request.app.state.allow_ingest,
+    }
+
+
+@router.get("/api/stats", response_model=Stats, tags=["meta"])
+def stats(request: Request) -> dict[str, Any]:
+    """How many articles, statements, figures and rejects the ledger holds; flags by kind."""
+    return _store(request).counts()
+
+
+@router.get("/api/articles", response_model=Page[Article], tags=["articles"])
+def list_articles(
+    request: Request,
+    search: Annotated[str | None, _text("full-text search over title and text")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Articles (without text) in the order they were stored."""
+    rows = _store(request).articles(search=search, limit=limit + 1, offset=offset)
+    return page(list(rows), limit, offset)
+
+
+@router.get(
+    "/api/articles/{article_id}",
+    response_model=ArticleDetail,
+    responses={404: {"model": ErrorOut, "description": "no article with this id"}},
+    tags=["articles"],
+)
+def get_article(
+    request: Request,
+    article_id: Annotated[str, Path(max_length=MAX_FILTER_CHARS)],
+) -> dict[str, Any]:
+    """One article with its text, statements and figures."""
+    return _store(request).article(article_id)
+
+
+@router.get("/api/statements", response_model=Page[Statement], tags=["statements"])
+def list_statements(
+    request: Request,
+    speaker: Annotated[str | None, _text("speaker; case-insensitive substring")] = None,
+    article_id: Annotated[str | None, _text("only this article's statements")] = None,
+    kind: Annotated[
+        str | None, Query(pattern="^(direct|indirect|mixed)$", description="statement kind")
+    ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Quotations and reported statements with their speakers."""
+    rows = _store(request).statements(
+        speaker=speaker, article_id=article_id, kind=kind, limit=limit + 1, offset=offset
+    )
+    return page(list(rows), limit, offset)
+
+
+@router.get("/api/figures", response_model=Page[Figure], tags=["figures"])
+def list_figures(
+    request: Request,
+    category: Category = None,
+    group: Group = None,
+    source: Source = None,
+    place: Place = None,
+    since: Annotated[date | None, Query(description="as-of date on or after (YYYY-MM-DD)")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Quantitative claims, one row per figure in an article."""
+    rows = _store(request).figures(
+        category=category,
+        group=group,
+        source=source,
+        place=place,
+        since=since.isoformat() if since is not None else None,
+        limit=limit + 1,
+        offset=offset,
+    )
+    return page(list(rows), limit, offset)
+
+
+@router.get("/api/ledger", response_model=Page[LedgerEntry], tags=["ledger"])
+def list_ledger(
+    request: Request,
+    category: Category = None,
+    group: Group = None,
+    place: Place = None,
+    source: Source = None,
+    latest_first: Annotated[bool, Query(description="newest as-of date first")] = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Ledger entries: one claim with all its citations, as timelines per source."""
+    rows = _store(request).ledger(
+        category=category,
+        group=group,
+        place=place,
+        source=source,
+        latest_first=latest_first,
+        limit=limit + 1,
+        offset=offset,
+    )
+    return page(list(rows), limit, offset)
+
+
+@router.get("/api/conflicts", response_model=Page[Conflict], tags=["ledger"])
+def list_conflicts(
+    request: Request,
+    category: Category = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Contradictions between sources, or a source's count going down, with their evidence."""
+    rows = _store(request).conflicts(category=category, limit=limit + 1, offset=offset)
+    return page(list(rows), limit, offset)
+
+
+@router.get("/api/entities", response_model=Page[Entity], tags=["ledger"])
+def list_entities(
+    request: Request,
+    search: Annotated[str | None, _text("name or alias; case-insensitive substring")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """People and bodies consolidated across articles, with their aliases."""
+    rows = _store(request).entities(search=search, limit=limit + 1, offset=offset)
+    return page(list(rows), limit, offset)

@@ -1,0 +1,163 @@
+"""Contradictions between ledger entries: disagreements and decreasing cumulative counts.
+
+- disagreement: two different sources give incompatible values for the same
+  count (category, group, place) on the same as-of date. A value is read as an
+  interval: "at least N" / "more than N" are lower bounds (N..infinity), "at
+  most" / "fewer than" upper bounds (0..N), "about N" is N +/- ABOUT_TOLERANCE,
+  a range its two ends, an exact value itself. Intervals that do not overlap
+  disagree; so the UN's "at least 331" never disagrees with a larger government
+  count, but an exact 300 does.
+- decrease: one source's cumulative count (CUMULATIVE_CATEGORIES) for the same
+  group and place is stated lower on a later date than its highest earlier
+  value (later value_high < earlier value_low; stated numbers are compared, so
+  "at least 300" after "at least 331" is a decrease).
+
+Entries without a source or without a group are not compared: a count of "people
+killed" and one of "civilians killed" are not the same count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsledger.consolidate.claims import LedgerEntry
+
+__all__ = [
+    "ABOUT_TOLERANCE",
+    "CUMULATIVE_CATEGORIES",
+    "Conflict",
+    "find_conflicts",
+    "interval",
+]
+
+CUMULATIVE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+ABOUT_TOLERANCE = 0.1
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Two entries that contradict each other; `first` is the earlier or lower one."""
+
+    kind: str
+    first: LedgerEntry
+    second: LedgerEntry
+    detail: str
+    conflict_id: int = 0
+
+    def sort_key(self) -> tuple:
+        return (
+            self.first.category,
+            self.first.group or "",
+            self.first.place or "",
+            self.second.as_of or "",
+            self.kind,
+            self.first.entry_id,
+            self.second.entry_id,
+        )
+
+
+def interval(entry: LedgerEntry) -> tuple[float, float, bool, bool]:
+    """(low, high, low_open, high_open) of the values an entry's statement allows."""
+    low, high, qualifier = entry.value_low, entry.value_high, entry.qualifier
+    if qualifier == "at_least":
+        return low, math.inf, False, True
+    if qualifier == "more_than":
+        return low, math.inf, True, True
+    if qualifier == "at_most":
+        return 0.0, high, False, False
+    if qualifier == "fewer_than":
+        return 0.0, high, False, True
+    if qualifier == "about":
+        return low * (1 - ABOUT_TOLERANCE), high * (1 + ABOUT_TOLERANCE), False, False
+    return low, high, False, False
+
+
+def _overlap(a: LedgerEntry, b: LedgerEntry) -> bool:
+    a_low, a_high, a_low_open, a_high_open = interval(a)
+    b_low, b_high, b_low_open, b_high_open = interval(b)
+    if a_high < b_low or b_high < a_low:
+        return False
+    # Touching ends overlap unless one of the touching ends is open.
+    if a_high == b_low and (a_high_open or b_low_open):
+        return False
+    return not (b_high == a_low and (b_high_open or a_low_open))
+
+
+def describe(entry: LedgerEntry) -> str:
+    words = {
+        "at_least": "at least ",
+        "more_than": "more than ",
+        "at_most": "at most ",
+        "fewer_than": "fewer than ",
+        "about": "about ",
+    }
+    if entry.value_low == entry.value_high:
+        value = f"{entry.value_low:,.0f}"
+    else:
+        value = f"{entry.value_low:,.0f}-{entry.value_high:,.0f}"
+    return f"{entry.source}: {words.get(entry.qualifier, '')}{value} ({entry.as_of})"
+
+
+def _disagreements(entries: Sequence[LedgerEntry]) -> list[Conflict]:
+    same_count: dict[tuple, list[LedgerEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.entity is not None and entry.group and entry.as_of:
+            place = (entry.place or "").casefold()
+            same_count[(entry.category, entry.group, place, entry.as_of)].append(entry)
+    conflicts = []
+    for group in same_count.values():
+        for index, a in enumerate(group):
+            for b in group[index + 1 :]:
+                if a.entity is b.entity or _overlap(a, b):
+                    continue
+                low, high = sorted((a, b), key=lambda e: (e.value_low, e.entry_id))
+                detail = (
+                    f"{describe(low)} vs {describe(high)}: different sources, same "
+                    f"{low.category} count of {low.group}, same day"
+                )
+                conflicts.append(Conflict("disagreement", low, high, detail))
+    return conflicts
+
+
+def _decreases(entries: Sequence[LedgerEntry]) -> list[Conflict]:
+    timelines: dict[tuple, list[LedgerEntry]] = defaultdict(list)
+    for entry in entries:
+        if (
+            entry.entity is not None
+            and entry.group
+            and entry.as_of
+            and entry.category in CUMULATIVE_CATEGORIES
+        ):
+            place = (entry.place or "").casefold()
+            timelines[(entry.entity.entity_id, entry.category, entry.group, place)].append(entry)
+    conflicts = []
+    for timeline in timelines.values():
+        timeline.sort(key=lambda e: (e.as_of, -e.value_low, e.entry_id))
+        highest: LedgerEntry | None = None
+        for entry in timeline:
+            if (
+                highest is not None
+                and entry.as_of > highest.as_of
+                and entry.value_high < highest.value_low
+            ):
+                detail = (
+                    f"{describe(highest)} then {describe(entry)}: the cumulative "
+                    f"{entry.category} count of {entry.group} went down"
+                )
+                conflicts.append(Conflict("decrease", highest, entry, detail))
+                continue
+            if highest is None or entry.value_low > highest.value_low:
+                highest = entry
+    return conflicts
+
+
+def find_conflicts(entries: Sequence[LedgerEntry]) -> list[Conflict]:
+    """Every disagreement and decrease among `entries`, ids assigned in a stable order."""
+    conflicts = _disagreements(entries) + _decreases(entries)
+    conflicts.sort(key=Conflict.sort_key)
+    for number, conflict in enumerate(conflicts, start=1):
+        conflict.conflict_id = number
+    return conflicts

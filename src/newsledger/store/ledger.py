@@ -1,0 +1,311 @@
+"""The consolidated ledger's SQL: reading consolidation inputs, rebuilding, and reading back.
+
+`read_inputs` gives newsledger.consolidate what it needs (the figures with
+their article's publication date, and every speaker and source spelling with
+its use counts); `replace` swaps the entities, aliases, ledger entries,
+citations and conflicts for a freshly built set (the caller holds the write
+transaction); `ledger`, `conflicts` and `entities` return the dict shapes
+DEVELOPERS.md documents, paged with limit/offset. Citations are loaded for a
+page of entries at a time, so a listing streams in constant memory.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsledger.consolidate import LedgerTables
+
+__all__ = [
+    "LEDGER_TABLES",
+    "conflicts",
+    "entities",
+    "ledger",
+    "read_inputs",
+    "replace",
+    "source_order",
+]
+
+# In the order rows are deleted (children first).
+LEDGER_TABLES = ("conflicts", "ledger_citations", "ledger_entries", "entity_aliases", "entities")
+_NO_LIMIT = -1
+
+
+def is_stale(connection: sqlite3.Connection) -> bool:
+    """Whether articles were stored after the consolidated ledger was last built."""
+    row = connection.execute(
+        """SELECT coalesce((SELECT built_position FROM ledger_state WHERE id = 1), 0)
+                  < (SELECT coalesce(max(seq), 0) FROM articles)"""
+    ).fetchone()
+    return bool(row[0])
+_PAGE = 500
+
+_FIGURE_INPUT = """
+    SELECT f.article_id, f.idx, f.value_low, f.value_high, f.qualifier, f.category,
+           f.group_name AS "group", f.place, f.as_of, f.source, f.source_kind, f.status,
+           a.published
+    FROM figures f JOIN articles a ON a.id = f.article_id
+    WHERE f.category != 'other'
+    ORDER BY a.seq, f.idx
+"""
+# (text, uses, person votes, other votes): statements vote on the kind of a name.
+_NAME_USES = """
+    SELECT text, sum(uses), sum(person), sum(other) FROM (
+        SELECT speaker AS text, count(*) AS uses,
+               sum(speaker_kind = 'person') AS person,
+               sum(coalesce(speaker_kind, '') NOT IN ('person', 'unnamed', '')) AS other
+        FROM statements WHERE speaker IS NOT NULL GROUP BY speaker
+        UNION ALL
+        SELECT source, count(*), 0, 0 FROM figures WHERE source IS NOT NULL GROUP BY source
+    ) GROUP BY text ORDER BY text
+"""
+
+_ENTRY_COLUMNS = """e.id AS entry_id, e.source, e.source_kind, e.category, e.group_name AS "group",
+    e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status"""
+_LEDGER_FILTERS: Mapping[str, str] = {
+    "category": "e.category = :category",
+    "group": "newsledger_contains(e.group_name, :group)",
+    "place": "newsledger_contains(e.place, :place)",
+    "source": """(newsledger_contains(e.source, :source) OR EXISTS (
+        SELECT 1 FROM entity_aliases x
+        WHERE x.entity_id = e.entity_id AND newsledger_contains(x.alias, :source)))""",
+}
+
+
+def source_order(source: str | None) -> str:
+    """The sort key of a source in timelines: case-insensitive, unattributed entries last."""
+    return "\U0010ffff" if source is None else source.casefold()
+
+
+def _limit(limit: int | None) -> int:
+    return _NO_LIMIT if limit is None else max(int(limit), 0)
+
+
+def _offset(offset: int | None) -> int:
+    return max(int(offset or 0), 0)
+
+
+def _where(filters: Mapping[str, str], values: Mapping[str, Any]) -> str:
+    conditions = [sql for name, sql in filters.items() if values.get(name) is not None]
+    return "WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def read_inputs(connection: sqlite3.Connection) -> tuple[list[dict], list[tuple]]:
+    """(figure rows, name uses): what consolidation reads, in a deterministic order."""
+    cursor = connection.cursor()
+    # Plain tuples zipped with the column names: several times faster than sqlite3.Row.
+    cursor.row_factory = None
+    cursor.execute(_FIGURE_INPUT)
+    columns = [description[0] for description in cursor.description]
+    figures = [dict(zip(columns, row, strict=True)) for row in cursor]
+    names = cursor.execute(_NAME_USES).fetchall()
+    return figures, names
+
+
+def replace(connection: sqlite3.Connection, tables: LedgerTables) -> None:
+    """Delete the consolidated tables and insert `tables` (inside the caller's transaction)."""
+    for table in LEDGER_TABLES:
+        connection.execute(f"DELETE FROM {table}")
+    connection.execute(
+        """INSERT INTO ledger_state (id, built_position)
+           VALUES (1, (SELECT coalesce(max(seq), 0) FROM articles))
+           ON CONFLICT (id) DO UPDATE SET built_position = excluded.built_position"""
+    )
+    connection.executemany(
+        "INSERT INTO entities (id, name, kind, mentions) VALUES (?, ?, ?, ?)",
+        ((e.entity_id, e.name, e.kind, e.mentions) for e in tables.entities),
+    )
+    connection.executemany(
+        "INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)",
+        ((form, e.entity_id) for e in tables.entities for form in sorted(e.forms)),
+    )
+    connection.executemany(
+        """INSERT INTO ledger_entries (id, entity_id, source, source_order, source_kind, category,
+               group_name, place, as_of, value_low, value_high, qualifier, status, citation_count)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            (
+                x.entry_id,
+                x.entity.entity_id if x.entity is not None else None,
+                x.source,
+                source_order(x.source),
+                x.source_kind,
+                x.category,
+                x.group,
+                x.place,
+                x.as_of,
+                x.value_low,
+                x.value_high,
+                x.qualifier,
+                x.status,
+                len(x.citations),
+            )
+            for x in tables.entries
+        ),
+    )
+    connection.executemany(
+        "INSERT INTO ledger_citations (entry_id, article_id, figure_idx) VALUES (?, ?, ?)",
+        ((x.entry_id, c.article_id, c.figure_idx) for x in tables.entries for c in x.citations),
+    )
+    connection.executemany(
+        """INSERT INTO conflicts (id, kind, category, group_name, place, as_of, entry_a, entry_b,
+               detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        (
+            (
+                c.conflict_id,
+                c.kind,
+                c.first.category,
+                c.first.group,
+                c.first.place,
+                c.second.as_of,
+                c.first.entry_id,
+                c.second.entry_id,
+                c.detail,
+            )
+            for c in tables.conflicts
+        ),
+    )
+
+
+def _citations(connection: sqlite3.Connection, entry_ids: Sequence[int]) -> dict[int, list]:
+    """entry id -> its citations, oldest publication first."""
+    if not entry_ids:
+        return {}
+    marks = ",".join("?" * len(entry_ids))
+    rows = connection.execute(
+        f"""SELECT c.entry_id, c.article_id, a.outlet, a.published, a.url, a.title,
+                   f.span_start AS start, f.span_end AS "end", f.span_text AS text
+            FROM ledger_citations c
+            JOIN articles a ON a.id = c.article_id
+            JOIN figures f ON f.article_id = c.article_id AND f.idx = c.figure_idx
+            WHERE c.entry_id IN ({marks})
+            ORDER BY c.entry_id, a.published, a.seq, c.figure_idx""",
+        list(entry_ids),
+    )
+    found: dict[int, list] = {entry_id: [] for entry_id in entry_ids}
+    for row in rows:
+        citation = dict(row)
+        found[citation.pop("entry_id")].append(citation)
+    return found
+
+
+def _with_citations(
+    connection: sqlite3.Connection, cursor: sqlite3.Cursor
+) -> Iterator[dict[str, Any]]:
+    while True:
+        page = [dict(row) for row in cursor.fetchmany(_PAGE)]
+        if not page:
+            return
+        citations = _citations(connection, [row["entry_id"] for row in page])
+        for row in page:
+            row["citations"] = citations[row["entry_id"]]
+            yield row
+
+
+def ledger(
+    connection: sqlite3.Connection,
+    category: str | None = None,
+    group: str | None = None,
+    place: str | None = None,
+    source: str | None = None,
+    latest_first: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Timeline rows: entries ordered by source, then as-of date (newest first on request)."""
+    values = {
+        "category": category,
+        "group": group,
+        "place": place,
+        "source": source,
+        "limit": _limit(limit),
+        "offset": _offset(offset),
+    }
+    direction = "DESC" if latest_first else "ASC"
+    cursor = connection.execute(
+        f"""SELECT {_ENTRY_COLUMNS} FROM ledger_entries e
+            {_where(_LEDGER_FILTERS, values)}
+            ORDER BY e.source_order, e.as_of {direction}, e.id {direction}
+            LIMIT :limit OFFSET :offset""",
+        values,
+    )
+    yield from _with_citations(connection, cursor)
+
+
+def _entries_by_id(connection: sqlite3.Connection, ids: Sequence[int]) -> dict[int, dict]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    cursor = connection.execute(
+        f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries e WHERE e.id IN ({marks})", list(ids)
+    )
+    return {row["entry_id"]: row for row in _with_citations(connection, cursor)}
+
+
+def conflicts(
+    connection: sqlite3.Connection,
+    category: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Conflicts with their two entries (citations = the evidence), in a stable order."""
+    cursor = connection.execute(
+        f"""SELECT id, kind, category, group_name, place, as_of, entry_a, entry_b, detail
+            FROM conflicts {"WHERE category = :category" if category is not None else ""}
+            ORDER BY id LIMIT :limit OFFSET :offset""",
+        {"category": category, "limit": _limit(limit), "offset": _offset(offset)},
+    )
+    while True:
+        page = cursor.fetchmany(_PAGE)
+        if not page:
+            return
+        entries = _entries_by_id(
+            connection, sorted({row[key] for row in page for key in ("entry_a", "entry_b")})
+        )
+        for row in page:
+            yield {
+                "conflict_id": row["id"],
+                "kind": row["kind"],
+                "category": row["category"],
+                "group": row["group_name"],
+                "place": row["place"],
+                "as_of": row["as_of"],
+                "entries": [entries[row["entry_a"]], entries[row["entry_b"]]],
+                "detail": row["detail"],
+            }
+
+
+def entities(
+    connection: sqlite3.Connection,
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Iterator[dict[str, Any]]:
+    """Entities by name (ids follow name order); `search` matches the name or any alias."""
+    condition = (
+        """WHERE newsledger_contains(n.name, :search) OR EXISTS (
+               SELECT 1 FROM entity_aliases x
+               WHERE x.entity_id = n.id AND newsledger_contains(x.alias, :search))"""
+        if search
+        else ""
+    )
+    cursor = connection.execute(
+        f"""SELECT n.id, n.name, n.kind, n.mentions,
+                   (SELECT json_group_array(alias) FROM (
+                        SELECT alias FROM entity_aliases WHERE entity_id = n.id
+                        AND alias != n.name ORDER BY alias)) AS aliases
+            FROM entities n {condition}
+            ORDER BY n.id LIMIT :limit OFFSET :offset""",
+        {"search": search, "limit": _limit(limit), "offset": _offset(offset)},
+    )
+    for row in cursor:
+        yield {
+            "entity_id": row["id"],
+            "name": row["name"],
+            "kind": row["kind"],
+            "aliases": json.loads(row["aliases"]),
+            "mentions": row["mentions"],
+        }

@@ -1,0 +1,45 @@
+"""The consolidated ledger over HTTP: ledger, conflicts and entities match the Store's rows."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from test_read_api import _all_pages
+
+from newsledger.store import Store
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"category": "killed"},
+        {"category": "killed", "group": "civilians"},
+        {"place": "ukraine", "latest_first": True},
+        {"source": "ministry"},
+    ],
+)
+def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) -> None:
+    with Store(server.db) as store:
+        expected = list(store.ledger(**params))
+    query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
+    assert _all_pages(client, "/api/ledger", limit=2, **query) == expected
+    if not params:
+        assert expected, "the fixture ledger has consolidated entries"
+        assert all(entry["citations"] for entry in expected)
+
+
+@pytest.mark.parametrize("params", [{}, {"category": "killed"}])
+def test_conflicts_match_the_store(client: httpx.Client, server, params: dict) -> None:
+    with Store(server.db) as store:
+        expected = list(store.conflicts(**params))
+    assert _all_pages(client, "/api/conflicts", limit=1, **params) == expected
+
+
+@pytest.mark.parametrize("params", [{}, {"search": "UN"}, {"search": "no such name"}])
+def test_entities_match_the_store(client: httpx.Client, server, params: dict) -> None:
+    with Store(server.db) as store:
+        expected = list(store.entities(**params))
+    assert _all_pages(client, "/api/entities", limit=3, **params) == expected
+    if not params:
+        assert expected

@@ -1,0 +1,101 @@
+"""Contradictions: sources disagreeing on the same day, and cumulative counts going down."""
+
+from __future__ import annotations
+
+import pytest
+from ledger_helpers import Claim, article
+
+from newsledger.consolidate import timelines
+
+
+def conflicts(store, **filters):
+    return list(store.conflicts(**filters))
+
+
+def test_two_sources_disagreeing_on_the_same_day_is_a_disagreement(ledger_of):
+    store = ledger_of(
+        article("a1", [Claim(331, "UN human rights office", qualifier="exact")], outlet="one.org"),
+        article("a2", [Claim(2000, "Valdorian emergency service")], outlet="two.org"),
+    )
+    [conflict] = conflicts(store)
+    assert conflict["kind"] == "disagreement"
+    assert (conflict["category"], conflict["group"], conflict["as_of"]) == (
+        "killed",
+        "civilians",
+        "2023-05-02",
+    )
+    low, high = conflict["entries"]
+    assert (low["source"], low["value_low"]) == ("UN human rights office", 331)
+    assert (high["source"], high["value_low"]) == ("Valdorian emergency service", 2000)
+    # the evidence: each side's citations
+    assert [c["outlet"] for c in low["citations"]] == ["one.org"]
+    assert [c["outlet"] for c in high["citations"]] == ["two.org"]
+    assert "331" in conflict["detail"] and "2,000" in conflict["detail"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a lower bound is not contradicted by a larger count
+        (Claim(331, "UN human rights office", qualifier="at_least"), Claim(2000, "Ash Trust")),
+        (Claim(331, "UN human rights office", qualifier="more_than"),
+         Claim(400, "Ash Trust", qualifier="at_least")),
+        # "about 100" allows 105
+        (Claim(100, "UN human rights office", qualifier="about"), Claim(105, "Ash Trust")),
+        # another day, another group or another place is another count
+        (Claim(331, "UN human rights office"), Claim(2000, "Ash Trust", as_of="2023-05-04")),
+        (Claim(331, "UN human rights office"), Claim(2000, "Ash Trust", group="soldiers")),
+        (Claim(331, "UN human rights office"), Claim(2000, "Ash Trust", place="Carrow")),
+        # no source: nothing to hold against anyone
+        (Claim(331, "UN human rights office"), Claim(2000, None)),
+    ],
+)  # fmt: skip
+def test_compatible_or_different_counts_are_no_conflict(ledger_of, first, second):
+    store = ledger_of(article("a1", [first]), article("a2", [second]))
+    assert conflicts(store) == []
+
+
+def test_a_bound_exceeding_another_sources_exact_count_disagrees(ledger_of):
+    store = ledger_of(
+        article("a1", [Claim(300, "Ash Trust")]),
+        article("a2", [Claim(331, "UN human rights office", qualifier="more_than")]),
+    )
+    assert [c["kind"] for c in conflicts(store)] == ["disagreement"]
+
+
+def test_a_cumulative_count_going_down_is_a_decrease(ledger_of):
+    source = "Valdorian health ministry"
+    store = ledger_of(
+        article("a1", [Claim(198, source, as_of="2023-05-01")], published="2023-05-01"),
+        article("a2", [Claim(352, source, as_of="2023-05-04")], published="2023-05-04"),
+        article("a3", [Claim(300, source, as_of="2023-05-08")], published="2023-05-08"),
+        article("a4", [Claim(400, source, as_of="2023-05-10")], published="2023-05-10"),
+    )
+    [conflict] = conflicts(store, category="killed")
+    assert conflict["kind"] == "decrease"
+    earlier, later = conflict["entries"]
+    assert (earlier["as_of"], earlier["value_low"]) == ("2023-05-04", 352)
+    assert (later["as_of"], later["value_low"]) == ("2023-05-08", 300)
+    assert [c["article_id"] for c in later["citations"]] == ["a3"]
+    # the timeline helper sees the same dip
+    [timeline] = timelines(store.ledger(source=source))
+    assert [(a["value_low"], b["value_low"]) for a, b in timeline.decreases()] == [(352, 300)]
+
+
+def test_counts_that_are_not_cumulative_may_go_down(ledger_of):
+    source = "Valdorian border service"
+    store = ledger_of(
+        article("a1", [Claim(900, source, category="displaced", as_of="2023-05-01")]),
+        article("a2", [Claim(300, source, category="displaced", as_of="2023-05-08")]),
+    )
+    assert conflicts(store) == []
+
+
+def test_conflicts_filter_by_category_and_page(ledger_of):
+    store = ledger_of(
+        article("a1", [Claim(10, "Ash Trust"), Claim(5, "Ash Trust", category="injured")]),
+        article("a2", [Claim(20, "Elm Aid"), Claim(7, "Elm Aid", category="injured")]),
+    )
+    assert [c["category"] for c in conflicts(store)] == ["injured", "killed"]
+    assert [c["category"] for c in conflicts(store, category="killed")] == ["killed"]
+    assert [c["conflict_id"] for c in conflicts(store, limit=1, offset=1)] == [2]
