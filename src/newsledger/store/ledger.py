@@ -69,9 +69,9 @@ _LEDGER_FILTERS: Mapping[str, str] = {
     "category": "e.category = :category",
     "group": "newsledger_contains(e.group_name, :group)",
     "place": "newsledger_contains(e.place, :place)",
-    "source": """(newsledger_contains(e.source, :source) OR EXISTS (
-        SELECT 1 FROM entity_aliases x
-        WHERE x.entity_id = e.entity_id AND newsledger_contains(x.alias, :source)))""",
+    # The aliases are matched once (an uncorrelated subquery), not once per entry.
+    "source": """(newsledger_contains(e.source, :source) OR e.entity_id IN (
+        SELECT x.entity_id FROM entity_aliases x WHERE newsledger_contains(x.alias, :source)))""",
 }
 
 
@@ -286,9 +286,9 @@ def entities(
 ) -> Iterator[dict[str, Any]]:
     """Entities by name (ids follow name order); `search` matches the name or any alias."""
     condition = (
-        """WHERE newsledger_contains(n.name, :search) OR EXISTS (
-               SELECT 1 FROM entity_aliases x
-               WHERE x.entity_id = n.id AND newsledger_contains(x.alias, :search))"""
+        """WHERE newsledger_contains(n.name, :search) OR n.id IN (
+               SELECT x.entity_id FROM entity_aliases x
+               WHERE newsledger_contains(x.alias, :search))"""
         if search
         else ""
     )
