@@ -33,7 +33,9 @@ run: install
 	$(BIN)/newsledger summary --db $(DB)
 	@$(BIN)/python -c 'import sys; from newsledger.report import next_steps; print(next_steps(*sys.argv[1:]), end="")' $(DB) $(SEED)
 
+# The browser tests drive Debian's Chromium (never a browser downloaded by Playwright).
 test: install-dev
+	@[ -x /usr/bin/chromium ] || (apt-get update && apt-get install -y --no-install-recommends chromium)
 	$(BIN)/python -m pytest
 
 lint: install-dev

@@ -269,6 +269,6 @@ def next_steps(db_path: str, source_path: str | None = None) -> str:
     lines += [
         f"  newsledger rejects --db {db_path}",
         f"  newsledger summary --db {db_path} --format json",
-        f"  newsledger serve --db {db_path}    (the ledger as a JSON API on http://127.0.0.1:8000)",
+        f"  newsledger serve --db {db_path}    then open http://127.0.0.1:8000/ (the dashboard)",
     ]
     return "\n".join(lines) + "\n"

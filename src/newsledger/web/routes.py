@@ -1,0 +1,134 @@
+"""The dashboard's HTML routes: parse the query, call one `views` function, render a template.
+
+Templates are Jinja2 with autoescaping on for every template, so any text
+from the ledger is escaped unless a view hands over Markup it built from
+escaped pieces (the chart, the highlighted article body). Every page carries
+a Content-Security-Policy that allows only this server's own styles and no
+script at all, so even markup that slipped through could not run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from newsledger.errors import NotFoundError
+from newsledger.store import Store
+from newsledger.web import views
+
+__all__ = ["CONTENT_SECURITY_POLICY", "STATIC_DIR", "render", "router"]
+
+TEMPLATES_DIR = Path(__file__).with_name("templates")
+STATIC_DIR = Path(__file__).with_name("static")
+MAX_FIELD_CHARS = 200
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+_environment = Environment(
+    loader=FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_environment.filters["value"] = views.value_text
+_environment.filters["segment"] = views.path_segment
+_environment.filters["http_url"] = views.http_url
+
+router = APIRouter(include_in_schema=False)
+
+Field = Annotated[str, Query(max_length=MAX_FIELD_CHARS)]
+
+
+def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page from `template` with the security headers every page carries."""
+    html = _environment.get_template(template).render(**context)
+    return HTMLResponse(html, status_code=status_code, headers=_HEADERS)
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.stores.get()
+
+
+def _not_found(message: str) -> HTMLResponse:
+    return render("not_found.html", status_code=404, page="", message=message)
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    return render("overview.html", page="overview", **views.overview_page(_store(request)))
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures(
+    request: Request,
+    category: Field = "killed",
+    group: Field = "",
+    place: Field = "",
+    source: Field = "",
+    since: Field = "",
+    until: Field = "",
+) -> HTMLResponse:
+    # A bad date in the form is ignored rather than refused: the page shows
+    # the field empty again, which tells the user it was not understood.
+    filters = views.FigureFilters(
+        category=category if category in views.CATEGORIES else "",
+        group=group.strip(),
+        place=place.strip(),
+        source=source.strip(),
+        since=_date(since),
+        until=_date(until),
+    )
+    return render("figures.html", page="figures", **views.figures_page(_store(request), filters))
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements(request: Request, speaker: Field = "", text: Field = "") -> HTMLResponse:
+    data = views.statements_page(_store(request), speaker=speaker.strip(), text=text.strip())
+    return render("statements.html", page="statements", **data)
+
+
+# `:path` so that a name with a slash (quoted as %2F, decoded before routing) still matches.
+@router.get("/speakers/{ref:path}", response_class=HTMLResponse)
+def speaker(request: Request, ref: str) -> HTMLResponse:
+    try:
+        data = views.speaker_page(_store(request), ref[:MAX_FIELD_CHARS])
+    except NotFoundError as exc:
+        return _not_found(str(exc))
+    return render("speaker.html", page="statements", **data)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    try:
+        data = views.article_page(_store(request), article_id[:MAX_FIELD_CHARS])
+    except NotFoundError as exc:
+        return _not_found(str(exc))
+    return render("article.html", page="", **data)
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts(request: Request, category: Field = "") -> HTMLResponse:
+    category = category if category in views.CATEGORIES else ""
+    data = views.conflicts_page(_store(request), category=category)
+    return render("conflicts.html", page="conflicts", **data)

@@ -1,0 +1,348 @@
+"""What each dashboard page shows, built from Store calls: plain dicts for the templates.
+
+One function per page, each taking an open Store and the page's parameters;
+no HTML here except the chart and the highlighted text, which come as Markup
+from `charts` and `highlight`. Every listing is bounded (`MAX_*`) so a large
+ledger costs a page a bounded amount of work; a page says when it shows only
+the first rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import date
+from itertools import islice
+from typing import Any
+from urllib.parse import quote
+
+from newsledger.errors import NotFoundError
+from newsledger.store import Store
+from newsledger.web.charts import build_series, citation_href, timeline_svg
+from newsledger.web.highlight import (
+    figure_anchor,
+    figure_highlights,
+    highlight_text,
+    statement_anchor,
+    statement_highlights,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "FigureFilters",
+    "article_page",
+    "conflicts_page",
+    "figures_page",
+    "http_url",
+    "overview_page",
+    "path_segment",
+    "speaker_page",
+    "statements_page",
+    "value_text",
+]
+
+CATEGORIES = (
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "displaced",
+    "evacuated",
+    "detained",
+    "housing_destroyed",
+    "housing_damaged",
+)
+# The counts the overview leads with.
+MAIN_CATEGORIES = ("killed", "injured")
+MAX_LATEST_ROWS = 30
+MAX_LEDGER_SCAN = 5000
+MAX_CHART_ENTRIES = 3000
+MAX_TABLE_ROWS = 500
+MAX_CONFLICTS = 50
+MAX_OVERVIEW_CONFLICTS = 10
+MAX_FLAGGED = 20
+MAX_ARTICLE_SCAN = 20_000
+MAX_STATEMENTS = 200
+MAX_STATEMENT_SCAN = 50_000
+MAX_ENTITY_SCAN = 50_000
+# Flags an analyst should look at (the others record harmless clean-ups).
+NOTABLE_FLAGS = (
+    "date_inconsistent",
+    "date_missing",
+    "date_unparseable",
+    "duplicate_of",
+    "encoding",
+)
+
+
+def path_segment(text: Any) -> str:
+    """`text` quoted to be one URL path segment (a slash included)."""
+    return quote(str(text), safe="")
+
+
+def http_url(url: Any) -> str | None:
+    """`url` if it is http(s), else None: a `javascript:` URL must never become a link."""
+    text = str(url or "")
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
+def value_text(row: Mapping[str, Any]) -> str:
+    """A ledger entry or figure's value as people write it: "at least 1,200", "10–20"."""
+    low, high = row.get("value_low"), row.get("value_high")
+
+    def number(value: Any) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+    if low is None and high is None:
+        return "?"
+    if low is None or high is None or low == high:
+        text = number(low if low is not None else high)
+    else:
+        text = f"{number(low)}–{number(high)}"
+    qualifier = row.get("qualifier")
+    if qualifier and qualifier != "exact":
+        text = f"{qualifier.replace('_', ' ')} {text}"
+    return text
+
+
+def _entry_view(entry: Mapping[str, Any]) -> dict[str, Any]:
+    citations = [{**c, "href": citation_href(c)} for c in entry.get("citations") or []]
+    return {**entry, "value": value_text(entry), "citations": citations}
+
+
+# overview ------------------------------------------------------------------
+
+
+def _latest_per_source(store: Store, category: str) -> tuple[list[dict], bool]:
+    # Ledger rows come by source then newest as-of first: the first row of each
+    # (source, group) is its latest figure.
+    seen: set[tuple[str | None, str | None]] = set()
+    latest = []
+    for entry in islice(store.ledger(category=category, latest_first=True), MAX_LEDGER_SCAN):
+        key = (entry["source"], entry["group"])
+        if key in seen:
+            continue
+        seen.add(key)
+        latest.append(_entry_view(entry))
+        if len(latest) > MAX_LATEST_ROWS:
+            return latest[:MAX_LATEST_ROWS], True
+    return latest, False
+
+
+def _flagged_articles(store: Store) -> list[dict]:
+    flagged = []
+    for article in islice(store.articles(), MAX_ARTICLE_SCAN):
+        notable = [flag for flag in article["flags"] if flag["kind"] in NOTABLE_FLAGS]
+        if notable:
+            flagged.append({**article, "notable_flags": notable})
+            if len(flagged) == MAX_FLAGGED:
+                break
+    return flagged
+
+
+def overview_page(store: Store) -> dict[str, Any]:
+    counts = store.counts()
+    conflicts = [_conflict_view(c) for c in store.conflicts(limit=MAX_OVERVIEW_CONFLICTS + 1)]
+    latest = []
+    for category in MAIN_CATEGORIES:
+        rows, truncated = _latest_per_source(store, category)
+        latest.append({"category": category, "rows": rows, "truncated": truncated})
+    return {
+        "counts": counts,
+        "flag_counts": sorted(counts.get("flags", {}).items()),
+        "latest": latest,
+        "conflicts": conflicts[:MAX_OVERVIEW_CONFLICTS],
+        "more_conflicts": len(conflicts) > MAX_OVERVIEW_CONFLICTS,
+        "flagged": _flagged_articles(store),
+    }
+
+
+# figures explorer -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureFilters:
+    """The explorer's GET form; empty strings mean "any"."""
+
+    category: str = "killed"
+    group: str = ""
+    place: str = ""
+    source: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    def describe(self) -> str:
+        parts = [self.category or "all categories"]
+        for name in ("group", "place", "source"):
+            if getattr(self, name):
+                parts.append(f"{name} ~ {getattr(self, name)}")
+        if self.since:
+            parts.append(f"from {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        return ", ".join(parts)
+
+
+def _in_dates(entry: Mapping[str, Any], filters: FigureFilters) -> bool:
+    if filters.since is None and filters.until is None:
+        return True
+    as_of = (entry.get("as_of") or "")[:10]
+    if not as_of:
+        return False
+    if filters.since and as_of < filters.since.isoformat():
+        return False
+    return not (filters.until and as_of > filters.until.isoformat())
+
+
+def filtered_entries(store: Store, filters: FigureFilters) -> Iterator[dict]:
+    """Ledger entries matching the filters (dates are checked here; the Store has no `until`)."""
+    entries = store.ledger(
+        category=filters.category or None,
+        group=filters.group or None,
+        place=filters.place or None,
+        source=filters.source or None,
+    )
+    return (entry for entry in entries if _in_dates(entry, filters))
+
+
+def figures_page(store: Store, filters: FigureFilters) -> dict[str, Any]:
+    entries = list(islice(filtered_entries(store, filters), MAX_CHART_ENTRIES + 1))
+    truncated = len(entries) > MAX_CHART_ENTRIES
+    entries = entries[:MAX_CHART_ENTRIES]
+    series = build_series(entries)
+    rows = sorted(
+        (_entry_view(e) for e in entries),
+        key=lambda row: (row.get("as_of") or "", row.get("source") or ""),
+    )
+    return {
+        "filters": asdict(filters),
+        "description": filters.describe(),
+        "categories": CATEGORIES,
+        "chart": timeline_svg(series, title=f"Figures over time: {filters.describe()}"),
+        "legend": [
+            {"source": s.source, "colour": s.colour, "dash": s.dash, "points": len(s.points)}
+            for s in series
+        ],
+        "rows": rows[:MAX_TABLE_ROWS],
+        "total_rows": len(rows),
+        "truncated": truncated,
+    }
+
+
+# statements and speakers ---------------------------------------------------------
+
+
+def _matches_text(statement: Mapping[str, Any], words: list[str]) -> bool:
+    content = (statement.get("content") or "").casefold()
+    return all(word in content for word in words)
+
+
+def _statement_views(statements: Iterable[Mapping[str, Any]]) -> list[dict]:
+    return [
+        {**s, "href": f"/articles/{path_segment(s['article_id'])}#{statement_anchor(s['start'])}"}
+        for s in statements
+    ]
+
+
+def statements_page(store: Store, speaker: str = "", text: str = "") -> dict[str, Any]:
+    """Statements whose speaker contains `speaker` and whose content has every word of `text`."""
+    words = text.casefold().split()
+    found = (
+        s
+        for s in islice(store.statements(speaker=speaker or None), MAX_STATEMENT_SCAN)
+        if _matches_text(s, words)
+    )
+    statements = list(islice(found, MAX_STATEMENTS + 1))
+    return {
+        "speaker": speaker,
+        "text": text,
+        "statements": _statement_views(statements[:MAX_STATEMENTS]),
+        "truncated": len(statements) > MAX_STATEMENTS,
+    }
+
+
+def _find_entity(store: Store, ref: str) -> dict | None:
+    if ref.isdigit():
+        wanted = int(ref)
+        for entity in islice(store.entities(), MAX_ENTITY_SCAN):
+            if entity["entity_id"] == wanted:
+                return entity
+        return None
+    folded = ref.casefold()
+    for entity in store.entities(search=ref, limit=MAX_ENTITY_SCAN):
+        names = [entity["name"], *entity.get("aliases", [])]
+        if any(name.casefold() == folded for name in names):
+            return entity
+    return None
+
+
+def speaker_page(store: Store, ref: str) -> dict[str, Any]:
+    """What one speaker said: `ref` is an entity id or a name (an entity's name or alias).
+
+    With an entity, statements by any of its names count (an entity known only
+    as a figure's source has none); a name that is no entity matches speakers
+    containing it. NotFoundError when neither an entity nor a statement matches.
+    """
+    entity = _find_entity(store, ref)
+    if entity is not None:
+        names = {name.casefold() for name in [entity["name"], *entity.get("aliases", [])]}
+        found: list[dict] = []
+        for name in sorted(names):
+            found += [
+                s
+                for s in islice(store.statements(speaker=name), MAX_STATEMENT_SCAN)
+                if (s.get("speaker") or "").casefold() in names
+            ]
+        title = entity["name"]
+    else:
+        if ref.isdigit():
+            raise NotFoundError(f"no entity with id {ref}")
+        found = list(islice(store.statements(speaker=ref), MAX_STATEMENTS + 1))
+        title = ref
+    if not found and entity is None:
+        raise NotFoundError(f"no statements by {ref}")
+    unique = {(s["article_id"], s["start"], s["end"]): s for s in found}
+    statements = sorted(unique.values(), key=lambda s: (s["article_id"], s["start"]))
+    return {
+        "name": title,
+        "entity": entity,
+        "statements": _statement_views(statements[:MAX_STATEMENTS]),
+        "truncated": len(statements) > MAX_STATEMENTS,
+    }
+
+
+# article ------------------------------------------------------------------------
+
+
+def article_page(store: Store, article_id: str) -> dict[str, Any]:
+    """The article with statements and figures marked; NotFoundError if absent."""
+    article = store.article(article_id)
+    statements = article.get("statements") or []
+    figures = article.get("figures") or []
+    marks = statement_highlights(statements) + figure_highlights(figures)
+    return {
+        "article": article,
+        "body": highlight_text(article.get("text") or "", marks),
+        "statements": statements,
+        "figures": [
+            {**f, "value": value_text(f), "anchor": figure_anchor(f["start"], f["end"])}
+            for f in figures
+        ],
+    }
+
+
+# conflicts ---------------------------------------------------------------------------
+
+
+def _conflict_view(conflict: Mapping[str, Any]) -> dict[str, Any]:
+    return {**conflict, "entries": [_entry_view(e) for e in conflict.get("entries", [])]}
+
+
+def conflicts_page(store: Store, category: str = "") -> dict[str, Any]:
+    conflicts = list(store.conflicts(category=category or None, limit=MAX_CONFLICTS + 1))
+    return {
+        "category": category,
+        "categories": CATEGORIES,
+        "conflicts": [_conflict_view(c) for c in conflicts[:MAX_CONFLICTS]],
+        "truncated": len(conflicts) > MAX_CONFLICTS,
+    }
