@@ -3,7 +3,9 @@ February 27", "March 1, 2022") that the text speaks of in the past tense yet fal
 after the stated publication date show that date is wrong. Each mention's year is
 resolved as the one closest to the publication date (a weekday, when given, picks
 among the candidate years); the suggested publication date is the latest such
-mention. Weekday-only phrases ("on Tuesday") are not explicit and are ignored.
+mention. Weekday-only phrases ("on Tuesday") are not explicit and are ignored here;
+`event_anchors` adds a second kind of evidence, well-known dated events the body
+speaks of as done, and the flag suggests the latest date either requires.
 Plain regular expressions and the word tables in `data/date_words.json`: this runs
 before any NLP."""
 
@@ -15,23 +17,20 @@ from datetime import date, timedelta
 from functools import cache
 
 from newsledger.models import Flag
+from newsledger.quality.event_anchors import find_anchor_hits
 from newsledger.quality.tables import load_table
+from newsledger.quality.tense import WORDS, clause_words, is_past, phrase_pattern, split_sentences
 
 __all__ = ["DateMention", "date_sanity", "find_date_mentions"]
 
 # A mention this many days after publication is still consistent: time zones and
 # overnight print editions put the next day's date in today's paper.
 _TOLERANCE = timedelta(days=1)
-# Past/future cues are looked for this many words before the mention (or after it,
-# when it opens its clause): the verb governing a date sits close to it.
-_WINDOW_BEFORE, _WINDOW_AFTER = 8, 8
 # Stated dates wrong by weeks are what scrapers produce; a past-tense date more than
 # a quarter after publication is far likelier last year's event named without a year.
 _MAX_SHIFT = timedelta(days=92)
 # How many paragraphs back a year named in the text still sets the scene.
 _CONTEXT_LINES = 3
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z])")
-_WORDS = re.compile(r"[A-Za-z’']+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,24 +69,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @cache
 def _markers() -> dict[str, re.Pattern[str]]:
     table = load_table("date_words.json")
-
-    def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-        alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-        return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])", re.IGNORECASE)
-
-    boundaries = [b for b in table["clause_boundaries"] if b.strip().isalpha()]
-    marks = [re.escape(b.strip()) for b in table["clause_boundaries"] if not b.strip().isalpha()]
     return {
-        "past": phrase_pattern(table["past_markers"]),
-        "future": phrase_pattern(table["future_markers"]),
         "chrome": phrase_pattern(table["page_chrome_markers"]),
         "year_shift": re.compile(
             r"^[\s,]*(" + "|".join(re.escape(k) for k in table["year_shifts"]) + r")\b",
-            re.IGNORECASE,
-        ),
-        # Punctuation ends a clause only when followed by a space (5,710 is a number).
-        "boundary": re.compile(
-            rf"(?:{'|'.join(marks)})(?=\s)|(?<![\w’'])(?:{'|'.join(boundaries)})(?![\w’'])",
             re.IGNORECASE,
         ),
         "year": re.compile(r"\b(?:19|20)\d{2}\b"),
@@ -118,47 +103,11 @@ def _resolve(
     return min(candidates, key=lambda c: abs((c - reference).days))
 
 
-# Words that may stand before a date at the head of its clause ("On Sunday, March 1, ...").
-_CLAUSE_HEAD = frozenset({"on", "by", "since", "from", "of", "in", "as", "the", "until", "and"})
-
-
 def _is_target(sentence: str, start: int) -> bool:
     # "extended the lockdown to May 1", "by 7 March": a deadline, not an event.
-    previous = _WORDS.findall(sentence[:start])[-1:]
+    previous = WORDS.findall(sentence[:start])[-1:]
     targets = load_table("date_words.json")["target_prepositions"]
     return bool(previous) and previous[0].lower() in targets
-
-
-def _clause(sentence: str, start: int, end: int) -> list[str]:
-    """The words of the clause the date at [start, end) belongs to: the words before
-    it back to a clause boundary, or, when the date opens its clause ("On March 1,
-    Ukraine claimed..."), the words after it up to the next boundary."""
-    boundary = _markers()["boundary"]
-    before_text = sentence[:start]
-    cuts = [m.end() for m in boundary.finditer(before_text)]
-    before = _WORDS.findall(before_text[cuts[-1] :] if cuts else before_text)
-    if any(word.lower() not in _CLAUSE_HEAD for word in before):
-        return before[-_WINDOW_BEFORE:]
-    after_text = sentence[end:].lstrip(" ,")
-    stop = boundary.search(after_text)
-    return _WORDS.findall(after_text[: stop.start()] if stop else after_text)[:_WINDOW_AFTER]
-
-
-def _is_past(words: list[str]) -> bool:
-    table = load_table("date_words.json")
-    markers = _markers()
-    window = " ".join(words)
-    if markers["future"].search(window):
-        return False
-    if markers["past"].search(window):
-        return True
-    exceptions = set(table["past_suffix_exceptions"])
-    return any(
-        word.lower().endswith(table["past_suffix"])
-        and word.lower() not in exceptions
-        and len(word) > 4
-        for word in words
-    )
 
 
 def _speaks_of_other_year(context: str, day: date, reference: date) -> bool:
@@ -178,7 +127,7 @@ def find_date_mentions(text: str, reference: date) -> list[DateMention]:
     lines = [line for line in text.split("\n") if line.strip()]
     for number, line in enumerate(lines):
         context = " ".join(lines[max(0, number - _CONTEXT_LINES) : number + 1])
-        for sentence in _SENTENCE_END.split(line):
+        for sentence in split_sentences(line):
             taken: list[tuple[int, int]] = []
             for pattern in _patterns():
                 for match in pattern.finditer(sentence):
@@ -210,7 +159,7 @@ def find_date_mentions(text: str, reference: date) -> list[DateMention]:
                         context, resolved, reference
                     )
                     past = (
-                        _is_past(_clause(sentence, match.start(), match.end()))
+                        is_past(clause_words(sentence, match.start(), match.end()))
                         and not _is_target(sentence, match.start())
                         and not markers["chrome"].search(sentence)
                         and not historical
@@ -221,7 +170,9 @@ def find_date_mentions(text: str, reference: date) -> list[DateMention]:
 
 def date_sanity(text: str, published: str | None) -> Flag | None:
     """A `date_inconsistent` flag when past-tense mentions postdate `published`
-    (ISO) by more than a day; `suggested` is the latest such mention (ISO)."""
+    (ISO) by more than a day, or the body speaks of a known event (see
+    `event_anchors`) as done although `published` precedes it; `suggested` is the
+    latest of those constraints (ISO): the earliest date consistent with the body."""
     if published is None:
         return None
     reference = date.fromisoformat(published)
@@ -230,12 +181,14 @@ def date_sanity(text: str, published: str | None) -> Flag | None:
         for mention in find_date_mentions(text, reference)
         if mention.past and reference + _TOLERANCE < mention.day <= reference + _MAX_SHIFT
     ]
-    if not late:
+    anchors = find_anchor_hits(text, reference)
+    if not late and not anchors:
         return None
-    suggested = max(mention.day for mention in late)
-    detail = "; ".join(f"{m.text!r} = {m.day.isoformat()} (past tense)" for m in late)
+    suggested = max([m.day for m in late] + [hit.day for hit in anchors])
+    parts = [f"{m.text!r} = {m.day.isoformat()} (past tense)" for m in late]
+    parts += [hit.describe() for hit in anchors]
     return Flag(
         "date_inconsistent",
-        f"published {published} but the body speaks in the past of {detail}",
+        f"published {published} but the body speaks in the past of {'; '.join(parts)}",
         suggested.isoformat(),
     )
