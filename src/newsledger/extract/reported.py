@@ -1,0 +1,233 @@
+"""Reporting cues in a parsed sentence: the cue, its content clause and its speaker.
+
+Small pure functions over spaCy tokens. `find_cues` lists every token that can
+introduce a statement ("said", "told", "according to"...); `cue_frame` turns
+one into a `CueFrame`: the token range of the cue phrase, of what was said
+(the clausal complement, "CLAUSE, X said" included) and of who said it (the
+subject, found through participles, conjuncts and relative clauses).
+Token ranges are [start, end) token indices; the caller turns them into
+character spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsledger.extract.statement_tables import (
+    ACCORDING_TO,
+    CONTENT_DEPS,
+    CUE_VERBS,
+    QUOTE_ONLY_CUES,
+    SUBJECT_DEPS,
+)
+
+__all__ = ["CueFrame", "cue_frame", "find_cues", "is_cue", "verb_frame"]
+
+# Speaker subtrees longer than this keep only their head and pre-modifiers:
+# a subject with a long relative clause is still named by its head.
+MAX_SPEAKER_TOKENS = 12
+# How many heads to climb from a participle or conjunct to find its subject.
+MAX_SUBJECT_CLIMB = 3
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+OBJECT_CONTENT_STANCES = frozenset({"accuses", "denies", "confirms", "claims", "reports"})
+OBJECT_CONTENT_PREPS = frozenset({"of", "for", "over", "about", "that"})
+DETACHED_DEPS = frozenset({"ccomp", "advcl", "parataxis", "punct"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+@dataclass(slots=True)
+class CueFrame:
+    """A reporting cue with its content and speaker as token ranges (None when absent)."""
+
+    cue: tuple[int, int]
+    lemma: str
+    stance: str
+    content: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_head: int | None
+    colon: bool = False
+    quote_only: bool = False
+    passive: bool = False
+
+
+def is_cue(token, lang: str = "en") -> bool:
+    """Whether `token` can introduce a statement (reporting verb or 'according to')."""
+    if token.lower_ in ACCORDING_TO[lang]:
+        return any(child.lower_ == "to" for child in token.children)
+    return token.pos_ == "VERB" and token.lemma_.lower() in CUE_VERBS[lang]
+
+
+def find_cues(doc, excluded: Sequence[bool], lang: str = "en") -> list:
+    """Cue tokens of `doc` outside the excluded (quoted) tokens, in order."""
+    return [token for token in doc if not excluded[token.i] and is_cue(token, lang)]
+
+
+def _span_of(token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _is_edge_noise(token) -> bool:
+    return token.is_space or (token.is_punct and not token.is_quote)
+
+
+def _trim_punct(doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and _is_edge_noise(doc[start]):
+        start += 1
+    while end > start and _is_edge_noise(doc[end - 1]):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _speaker_span(token) -> tuple[int, int]:
+    # A clause hanging off the subject is a misparse of the quotation it reports.
+    lefts = [c.left_edge.i for c in token.lefts if c.dep_ not in DETACHED_DEPS]
+    rights = [c.right_edge.i + 1 for c in token.rights if c.dep_ not in DETACHED_DEPS]
+    start = min([token.i, *lefts])
+    end = max([token.i + 1, *rights])
+    if end - start > MAX_SPEAKER_TOKENS:
+        end = token.i + 1
+        for child in token.rights:
+            if child.dep_ in ("compound", "flat", "appos") and child.i == end:
+                end = child.right_edge.i + 1
+    return start, end
+
+
+def _passive_agent(verb):
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
+    """The subject token of `verb` (climbing participles and conjuncts) and whether passive."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB + 1):
+        passive = any(child.dep_ == "auxpass" for child in current.children)
+        # Nearest subject first: a quotation before the verb may hold a stray one.
+        subjects = sorted(
+            (c for c in current.children if c.dep_ in SUBJECT_DEPS[lang]),
+            key=lambda c: abs(c.i - current.i),
+        )
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "nsubjpass" or passive:
+                return _passive_agent(current), True
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head, False
+            return subject, False
+        if current.dep_ == "relcl":
+            return current.head, False
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None, passive
+        current = current.head
+    return None, False
+
+
+def _according_frame(token, lang: str) -> CueFrame | None:
+    to = next((child for child in token.children if child.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((child for child in to.children if child.dep_ in ("pobj", "pcomp")), None)
+    if source is None:
+        return None
+    doc = token.doc
+    # The source is the noun with its modifiers, not whatever the parser hung after a
+    # comma ("According to X, the dam held" often makes "the dam" an apposition).
+    speaker_end = source.i + 1
+    for child in source.rights:
+        if child.dep_ in ("compound", "flat", "prep", "nummod") and child.i == speaker_end:
+            speaker_end = child.right_edge.i + 1
+    speaker = (source.left_edge.i, speaker_end)
+    sent = token.sent
+    before = _trim_punct(doc, sent.start, token.i)
+    after = _trim_punct(doc, speaker_end, sent.end)
+    sizes = [(r[1] - r[0], r) for r in (before, after) if r]
+    return CueFrame(
+        cue=(token.i, to.i + 1),
+        lemma="according to",
+        stance="reports",
+        content=max(sizes)[1] if sizes else None,
+        speaker=speaker,
+        speaker_head=source.i,
+    )
+
+
+def _content_of(verb, stance: str, lang: str) -> tuple[int, int] | None:
+    doc = verb.doc
+    clauses = [child for child in verb.children if child.dep_ in CONTENT_DEPS[lang]]
+    if clauses:
+        start = min(child.left_edge.i for child in clauses)
+        end = max(child.right_edge.i + 1 for child in clauses)
+        # "He said that ..." keeps the clause but not a marker before the verb.
+        return _trim_punct(doc, start, end)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # "The order was wrong, he said": the content is the head clause before the cue.
+        head = verb.head
+        return _trim_punct(doc, head.left_edge.i, verb.left_edge.i)
+    if stance in OBJECT_CONTENT_STANCES:
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "attr")]
+        preps = [
+            child
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in OBJECT_CONTENT_PREPS
+        ]
+        parts = objects + preps
+        if parts:
+            start = min(child.left_edge.i for child in parts)
+            end = max(child.right_edge.i + 1 for child in parts)
+            return _trim_punct(doc, start, end)
+    return None
+
+
+def _cue_phrase(verb) -> tuple[int, int]:
+    """The cue as written: the verb with its auxiliaries, negation and particles."""
+    start = end = verb.i
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg", "prt") and abs(child.i - verb.i) <= 3:
+            start = min(start, child.i)
+            end = max(end, child.i)
+    return start, end + 1
+
+
+def cue_frame(token, lang: str = "en") -> CueFrame | None:
+    """The frame of the cue `token`, or None when it is not a usable cue."""
+    if token.lower_ in ACCORDING_TO[lang]:
+        return _according_frame(token, lang)
+    lemma = token.lemma_.lower()
+    stance = CUE_VERBS[lang].get(lemma)
+    if stance is None:
+        return None
+    subject, passive = _subject_of(token, lang)
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    colon = following is not None and following.text == ":"
+    speaker = _speaker_span(subject) if subject is not None else None
+    return CueFrame(
+        cue=_cue_phrase(token),
+        lemma=lemma,
+        stance=stance,
+        content=_content_of(token, stance, lang),
+        speaker=speaker,
+        speaker_head=subject.i if subject is not None else None,
+        colon=colon,
+        quote_only=lemma in QUOTE_ONLY_CUES[lang],
+        passive=passive,
+    )
+
+
+def verb_frame(token, lang: str = "en") -> CueFrame | None:
+    """A frame for any verb with a subject: the last resort for a quotation with no
+    reporting cue ("Kaine has adopted the stance: '...'"), stance "says"."""
+    subject, passive = _subject_of(token, lang)
+    if subject is None or passive:
+        return None
+    return CueFrame(
+        cue=_cue_phrase(token),
+        lemma=token.lemma_.lower(),
+        stance=CUE_VERBS[lang].get(token.lemma_.lower(), "says"),
+        content=None,
+        speaker=_speaker_span(subject),
+        speaker_head=subject.i,
+    )
