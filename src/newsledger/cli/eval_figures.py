@@ -1,5 +1,86 @@
-"""PLACEHOLDER: scorer not written yet."""
+"""`newsledger eval displacement|casualties GOLD.jsonl [--peers] [--format table|json]`:
+the figure scorers (`newsledger.eval.displacement`, `newsledger.eval.casualties`) as commands.
+
+Each prints newsledger's scores and, with `--peers`, quantulum3's baseline on
+the same input in the same run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import click
+
+from newsledger.cli.output import emit
+from newsledger.errors import NewsledgerError
+
+__all__ = ["register_eval"]
+
+_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="output format",
+)
+_PEERS = click.option(
+    "--peers", is_flag=True, help="also score quantulum3's baseline on the same input"
+)
 
 
-def register_eval(group):
-    pass
+def _round(value: object) -> object:
+    return round(value, 3) if isinstance(value, float) else value
+
+
+def _print(result, output_format: str) -> None:
+    rows = [{k: _round(v) for k, v in dataclasses.asdict(s).items()} for s in result.systems]
+    if output_format == "json":
+        payload = {
+            "gold": result.gold_path,
+            "gold_sha256": result.gold_sha256,
+            "scores": rows,
+            "notes": result.notes,
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"gold: {result.gold_path} (sha256 {result.gold_sha256[:12]}…)")
+    emit(rows, "table")
+    for note in result.notes:
+        click.echo(f"note: {note}")
+
+
+@click.command("displacement")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@_PEERS
+@_FORMAT
+def displacement_command(gold: str, peers: bool, output_format: str) -> None:
+    """Score the displacement figure and term category per excerpt (IDMC / IDETECT)."""
+    from newsledger.eval.displacement import evaluate_displacement
+
+    try:
+        result = evaluate_displacement(gold, peers=peers)
+    except NewsledgerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print(result, output_format)
+
+
+@click.command("casualties")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@_PEERS
+@_FORMAT
+def casualties_command(gold: str, peers: bool, output_format: str) -> None:
+    """Score each article's main-incident killed and injured counts (GVA / SemEval-2018 Task 5)."""
+    from newsledger.eval.casualties import evaluate_casualties
+
+    try:
+        result = evaluate_casualties(gold, peers=peers)
+    except NewsledgerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print(result, output_format)
+
+
+def register_eval(group: click.Group) -> None:
+    group.add_command(displacement_command)
+    group.add_command(casualties_command)

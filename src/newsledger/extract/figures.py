@@ -1,7 +1,262 @@
-"""PLACEHOLDER until issue 4 lands: figure semantics return nothing yet."""
+"""Figures: every quantity with its meaning, source, date, place and status.
+
+Owns `extract_figures`, which turns each Quantity of an article into one
+Figure (non-counts become category "other", so every quantity is listed) by
+combining the readers of its sibling modules: `categories` (category, unit of
+count, group), `sources` (source, source kind, cue), `times` (as-of date,
+period), `status` (cue -> status, hedges). It adds what needs the whole
+article: the place (the sentence's place, else the article's main place),
+the part-of links ("136 killed, including 13 children"), the group of an
+elided count ("352 civilians killed and more than 1,000 wounded"), and the
+victims counted without a digit ("A man was shot and killed" = 1 killed,
+"no one was injured" = 0 injured) that the main-incident summary needs.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 
-def extract_figures(doc, quantities, statements, *, reference_date=None, reference_is_suggested=False):
-    return []
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from newsledger.extract.categories import anchor_token, read_meaning
+from newsledger.extract.figure_tables import tables
+from newsledger.extract.sources import read_source
+from newsledger.extract.status import apply_hedges, status_from_cue
+from newsledger.extract.times import read_time
+from newsledger.models import Figure, Quantity, Span, Statement
+
+__all__ = ["extract_figures"]
+
+PLACE_LABELS = ("GPE", "LOC")
+PART_OF_WORDS = frozenset({"including", "include", "among", "of"})
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "missing", "detained"})
+# Victims named without a digit count as one: "a man", "a 15-year-old", "one person".
+SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another"})
+VICTIM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+DEFINITE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+DEFINITE_VICTIMS = frozenset({"he", "she"})
+VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+NOBODY = frozenset(
+    {
+        "no one",
+        "nobody",
+        "none",
+        "no injuries",
+        "no deaths",
+        "no fatalities",
+        "no other injuries",
+        "no one else",
+        "no other people",
+        "no one other",
+    }
+)
+
+
+def _main_place(doc: Doc) -> str | None:
+    counts = Counter(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place(anchor: Token, main_place: str | None) -> str | None:
+    places = [e for e in anchor.sent.ents if e.label_ in PLACE_LABELS]
+    if not places:
+        return main_place
+
+    # Prefer a place introduced by "in" ("casualties in Ukraine"), then the nearest.
+    def rank(entity: SpacySpan) -> tuple[bool, int]:
+        introduced = entity.root.head.lower_ in ("in", "near", "across", "at")
+        return (not introduced, abs(entity.start - anchor.i))
+
+    return sorted(places, key=rank)[0].text
+
+
+def _token_span(doc: Doc, span: Span) -> SpacySpan | None:
+    return doc.char_span(span.start, span.end, alignment_mode="expand")
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {sentence.start: index for index, sentence in enumerate(doc.sents)}
+
+
+def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
+    """1 for "a man" / "Man" (headline), 0 for "no one", -1 for "he" / "the victim", else None."""
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
+    text = token.doc[token.left_edge.i : token.i + 1].text.lower()
+    is_person = token.tag_ in ("NN", "NNP") and (
+        token.lower_ in person_nouns
+        or token.lemma_.lower() in person_nouns
+        or "year-old" in token.lower_
+        or token.lower_ == "old"
+    )
+    if token.dep_ != "dobj" and (
+        token.lower_ in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
+    ):
+        return -1.0
+    if token.lower_ == "nobody" or any(text.startswith(n) for n in NOBODY):
+        return 0.0
+    single = bool(determiners) and determiners[0] in SINGLE_DETERMINERS
+    headline = not determiners and token.dep_ != "dobj" and token.i == token.left_edge.i
+    if is_person and (single or headline):
+        return 1.0
+    return None
+
+
+def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[SpacySpan, float]]:
+    """Noun phrases that count victims without a digit: "A man was shot" -> 1, "no one" -> 0.
+
+    A definite victim ("he", "the victim") comes back as -1: it counts one death only.
+    """
+    found = []
+    person_nouns = tables().person_nouns
+    for token in doc:
+        if token.dep_ not in VICTIM_DEPS or any(s <= token.idx < e for s, e in taken):
+            continue
+        if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        value = _victim_value(token, person_nouns)
+        if value is None:
+            continue
+        if value > 0:
+            # "an Army soldier and his 11-year-old daughter were found dead" -> 2
+            value += sum(
+                1
+                for c in token.conjuncts
+                if c.i > token.i and c.tag_ in ("NN", "NNP") and c.lemma_.lower() in person_nouns
+            )
+        found.append((doc[token.left_edge.i : token.i + 1], value))
+    return found
+
+
+def _part_of(figures: list[Figure], anchors: list[Token]) -> None:
+    for index, anchor in enumerate(anchors):
+        node = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+        # "including 13 children": the number's phrase hangs from "including".
+        while node.dep_ in ("nummod", "amod", "compound") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "pobj" or node.head.lower_ not in PART_OF_WORDS:
+            continue
+        container = node.head.head
+        candidates = [
+            other
+            for other, other_anchor in enumerate(anchors)
+            if other != index
+            and figures[other].sentence_index == figures[index].sentence_index
+            and other_anchor.i < anchor.i
+            and figures[other].value_low >= figures[index].value_high
+        ]
+        if not candidates:
+            continue
+        attached = [
+            other
+            for other in candidates
+            if anchors[other].head.i == container.i
+            or anchors[other] == container
+            or anchors[other].head.head.i == container.i
+        ]
+        parent = (attached or candidates)[-1]
+        figures[index].part_of = parent
+        if figures[index].category == "other":
+            figures[index].category = figures[parent].category
+
+
+def _inherit_groups(figures: list[Figure], nouns: list[Token | None]) -> None:
+    """ "352 Ukrainian civilians have been killed ... and more than 1,000 wounded"."""
+    for index, figure in enumerate(figures):
+        if nouns[index] is not None or figure.group or figure.category not in CASUALTY_CATEGORIES:
+            continue
+        same_sentence = [
+            other
+            for other in figures[:index]
+            if other.sentence_index == figure.sentence_index
+            and other.group
+            and other.category in CASUALTY_CATEGORIES
+        ]
+        if same_sentence:
+            figure.group = same_sentence[-1].group
+
+
+def _figure(
+    doc: Doc,
+    tokens: SpacySpan,
+    anchor: Token,
+    quantity: Quantity,
+    statements: list[Statement],
+    context: dict,
+) -> tuple[Figure, Token | None]:
+    meaning = read_meaning(doc, tokens, quantity.unit, anchor)
+    source = read_source(anchor, statements)
+    when = read_time(anchor, context["reference_date"], context["reference_is_suggested"])
+    sentence = anchor.sent
+    figure = Figure(
+        value_low=quantity.value_low,
+        value_high=quantity.value_high,
+        qualifier=quantity.qualifier,
+        unit=quantity.unit,
+        category=meaning.category,
+        count_unit=meaning.count_unit,
+        group=meaning.group,
+        place=_place(anchor, context["main_place"]),
+        as_of=when.as_of,
+        period=when.period,
+        as_of_note=when.as_of_note,
+        source=source.source,
+        source_mention=source.mention,
+        source_kind=source.kind,
+        status=status_from_cue(source.cue_lemma, anchor),
+        span=quantity.span,
+        sentence=sentence.text,
+        sentence_index=context["sentence_index"][sentence.start],
+    )
+    return figure, meaning.noun
+
+
+def extract_figures(
+    doc: Doc,
+    quantities: list[Quantity],
+    statements: list[Statement],
+    *,
+    reference_date: str | None = None,
+    reference_is_suggested: bool = False,
+) -> list[Figure]:
+    """One Figure per Quantity (in text order), plus digit-less victims, with links resolved.
+
+    `reference_date` (ISO) is what relative dates resolve against; pass the
+    article's `reference_date` and whether it is only the suggested date.
+    """
+    context = {
+        "reference_date": reference_date,
+        "reference_is_suggested": reference_is_suggested,
+        "main_place": _main_place(doc),
+        "sentence_index": _sentence_index(doc),
+    }
+    items: list[tuple[Figure, Token, Token | None]] = []
+    for quantity in sorted(quantities, key=lambda q: q.span.start):
+        tokens = _token_span(doc, quantity.span)
+        if tokens is None or len(tokens) == 0:
+            continue
+        anchor = anchor_token(tokens)
+        figure, noun = _figure(doc, tokens, anchor, quantity, statements, context)
+        items.append((figure, anchor, noun))
+    # Ages and other non-counts do not hide a victim: "a 14-year-old was shot" is one.
+    taken = [(f.span.start, f.span.end) for f, _, _ in items if f.category != "other"]
+    for tokens, value in _implicit_victims(doc, taken):
+        definite = value < 0
+        value = abs(value)
+        quantity = Quantity(
+            value,
+            value,
+            "exact",
+            None,
+            tokens.root.text,
+            Span(tokens.start_char, tokens.end_char, tokens.text),
+        )
+        figure, noun = _figure(doc, tokens, tokens.root, quantity, statements, context)
+        if figure.category in (DEFINITE_CATEGORIES if definite else VICTIM_CATEGORIES):
+            items.append((figure, tokens.root, noun))
+    items.sort(key=lambda item: item[0].span.start)
+    figures = [item[0] for item in items]
+    _part_of(figures, [item[1] for item in items])
+    _inherit_groups(figures, [item[2] for item in items])
+    apply_hedges(doc, figures)
+    return figures

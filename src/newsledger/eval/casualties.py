@@ -1,0 +1,207 @@
+"""The casualties scorer: an article's main-incident killed and injured counts against
+the Gun Violence Archive incident it reports (SemEval-2018 Task 5 corpus,
+`../shared/eval/casualties/`).
+
+Per article: parse the text, extract quantities and figures (reference date =
+the article's date), `summarise_incident`, and compare with the incident's
+`num_killed` / `num_injured`. Decisions:
+- a side the article gives no count for (summary None, or its killed/injured
+  None) is predicted 0: GVA records 0 when nobody was killed or injured, and
+  articles rarely say "nobody was killed";
+- a count is exact when its low end equals the gold number (the low end of a
+  range is what the article commits to);
+- the headline is parsed with the body (title, blank line, text): it is the
+  line that states the main incident's toll most often ("1 Dead, 3 Injured After
+  Fairywood Shooting"), and the summary prefers the earliest count;
+- accuracy is over all articles; "both" needs killed and injured right.
+The quantulum3 peer (`--peers`) takes the first number with a kill word near
+it as killed and the first with an injure word near it as injured, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsledger.errors import EvalError
+from newsledger.eval.gate import file_sha256
+from newsledger.eval.quantulum_peer import nearest_count, quantulum_numbers
+from newsledger.extract.figures import extract_figures
+from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.summary import summarise_incident
+
+__all__ = [
+    "ArticlePrediction",
+    "CasualtiesEvalResult",
+    "SystemScores",
+    "evaluate_casualties",
+    "load_gold",
+    "predict_articles",
+]
+
+SYSTEM_NAME = "newsledger"
+PEER_NAME = "quantulum3"
+KILL_CUE = re.compile(r"\b(?:killed|dead|died|deaths?|fatal(?:ly)?|murdered|slain|dies)\b", re.I)
+INJURE_CUE = re.compile(r"\b(?:injured|wounded|hurt|injuries|hospitali[sz]ed|shot)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    id: str
+    title: str | None
+    date: str | None
+    text: str
+    killed: int
+    injured: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlePrediction:
+    id: str
+    gold_killed: int
+    gold_injured: int
+    killed: float
+    injured: float
+
+    @property
+    def killed_ok(self) -> bool:
+        return self.killed == self.gold_killed
+
+    @property
+    def injured_ok(self) -> bool:
+        return self.injured == self.gold_injured
+
+
+@dataclass(frozen=True, slots=True)
+class SystemScores:
+    system: str
+    articles: int
+    killed_accuracy: float
+    injured_accuracy: float
+    both_accuracy: float
+    seconds: float
+
+
+@dataclass(slots=True)
+class CasualtiesEvalResult:
+    gold_path: str
+    gold_sha256: str
+    articles: int
+    systems: list[SystemScores] = field(default_factory=list)
+    predictions: list[ArticlePrediction] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def flat_scores(self) -> dict[str, float]:
+        """newsledger's metrics by name, as the gate reads them."""
+        ours = next(s for s in self.systems if s.system == SYSTEM_NAME)
+        return {
+            "killed.accuracy": ours.killed_accuracy,
+            "injured.accuracy": ours.injured_accuracy,
+            "both.accuracy": ours.both_accuracy,
+        }
+
+
+def load_gold(path: str | Path) -> list[GoldArticle]:
+    """Read the gold JSONL; EvalError names the line of a malformed record."""
+    articles = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    incident = record["incident"]
+                    articles.append(
+                        GoldArticle(
+                            id=str(record["id"]),
+                            title=record.get("title"),
+                            date=record.get("date"),
+                            text=record.get("text") or "",
+                            killed=int(incident["num_killed"]),
+                            injured=int(incident["num_injured"]),
+                        )
+                    )
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise EvalError(
+                        f"{path}, line {number}: not a casualties record ({exc})"
+                    ) from exc
+    except OSError as exc:
+        raise EvalError(f"cannot read {path}: {exc}") from exc
+    if not articles:
+        raise EvalError(f"{path} holds no casualties records")
+    return articles
+
+
+def _scores(system: str, predictions: list[ArticlePrediction], seconds: float) -> SystemScores:
+    total = len(predictions)
+    killed = sum(p.killed_ok for p in predictions)
+    injured = sum(p.injured_ok for p in predictions)
+    both = sum(p.killed_ok and p.injured_ok for p in predictions)
+    return SystemScores(system, total, killed / total, injured / total, both / total, seconds)
+
+
+def article_text(article: GoldArticle) -> str:
+    """What is parsed: the headline, then the body (the headline states the toll most often)."""
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
+
+
+def predict_articles(gold: list[GoldArticle], nlp) -> list[ArticlePrediction]:
+    """newsledger's killed / injured prediction for each gold article."""
+    predictions = []
+    docs = nlp.pipe((article_text(article) for article in gold), batch_size=32)
+    for article, doc in zip(gold, docs, strict=True):
+        figures = extract_figures(
+            doc,
+            extract_quantities(doc),
+            [],
+            reference_date=article.date,
+            reference_is_suggested=False,
+        )
+        summary = summarise_incident(figures)
+        killed = summary.killed.value_low if summary and summary.killed else 0.0
+        injured = summary.injured.value_low if summary and summary.injured else 0.0
+        predictions.append(
+            ArticlePrediction(article.id, article.killed, article.injured, killed, injured)
+        )
+    return predictions
+
+
+def _peer_predictions(gold: list[GoldArticle]) -> list[ArticlePrediction]:
+    predictions = []
+    for article in gold:
+        text = article_text(article)
+        numbers = quantulum_numbers(text)
+        killed = nearest_count(text, numbers, KILL_CUE) or 0.0
+        injured = nearest_count(text, numbers, INJURE_CUE) or 0.0
+        predictions.append(
+            ArticlePrediction(article.id, article.killed, article.injured, killed, injured)
+        )
+    return predictions
+
+
+def evaluate_casualties(
+    gold_path: str | Path, *, nlp=None, peers: bool = False
+) -> CasualtiesEvalResult:
+    """Score newsledger (and with `peers` quantulum3's baseline) on a casualties JSONL file."""
+    from newsledger.nlp import load_pipeline
+
+    gold = load_gold(gold_path)
+    nlp = nlp if nlp is not None else load_pipeline()
+    result = CasualtiesEvalResult(str(gold_path), file_sha256(gold_path), len(gold))
+    started = time.perf_counter()
+    result.predictions = predict_articles(gold, nlp)
+    result.systems.append(_scores(SYSTEM_NAME, result.predictions, time.perf_counter() - started))
+    if peers:
+        started = time.perf_counter()
+        peer = _peer_predictions(gold)
+        result.systems.append(_scores(PEER_NAME, peer, time.perf_counter() - started))
+    result.notes = [
+        "a side with no count in the article is predicted 0",
+        "exact: the low end of the predicted count equals GVA's num_killed / num_injured",
+        f"{PEER_NAME}: first number within {60} characters of a kill / injure word, else 0",
+    ]
+    return result

@@ -1,0 +1,357 @@
+"""What a number counts: its category, unit of count and group, read from the parse.
+
+Owns the dependency-parse walk around one number: finding its anchor token
+and counted noun, then the category (killed, injured, casualties, missing,
+displaced, evacuated, detained, housing_destroyed, housing_damaged, other)
+from the governing verb, noun or adjective nearest the number, the unit of
+count (people, households, families, homes...) and the group counted
+("Ukrainian civilians", "Russian soldiers"). Words come from
+`figure_tables`; this module only decides where to look and in what order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract.figure_tables import tables
+
+__all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
+
+# How far up the parse a governing word may be: enough for "claimed to have
+# killed 5,710 soldiers" (number -> soldiers -> killed), not so far that a
+# word of the main clause colours every number below it.
+MAX_HEAD_STEPS = 4
+# Words the fallback scan may reach on either side of the number.
+WINDOW = 5
+# Category preference when a verb and its conjuncts disagree: "shot and killed"
+# is killed, "shot and wounded" is injured.
+SPECIFICITY = ("killed", "injured", "missing", "detained", "casualties", "displaced", "evacuated")
+NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "advmod", "npadvmod"})
+PERSON_UNIT = "people"
+REPORTING_STOP = frozenset({"say", "claim", "report", "tell", "announce", "state", "add", "show"})
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """The category, unit of count and group of one number."""
+
+    category: str
+    count_unit: str | None
+    group: str | None
+    noun: Token | None
+
+
+def anchor_token(span: Span) -> Token:
+    """The token that stands for the number: its last numeric token, else the span root."""
+    numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return numeric[-1] if numeric else span.root
+
+
+def counted_noun(anchor: Token) -> Token | None:
+    """The noun a number counts: its head for "352 civilians", None for "1,000 wounded"."""
+    node = anchor
+    # "more than 500", "at least 136": climb through number-internal links.
+    for _ in range(3):
+        if (
+            node.dep_ in NUMBER_DEPS
+            and node.head.pos_ in ("NOUN", "PROPN")
+            and node.head.i != node.i
+        ):
+            return node.head
+        if node.dep_ in ("quantmod", "compound") and node.head.pos_ == "NUM":
+            node = node.head
+            continue
+        break
+    # "dozens of people", "thousands of families": the noun is the object of "of".
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+                return objects[0]
+    if anchor.pos_ == "NOUN" and not anchor.like_num:
+        return anchor
+    return None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _category_of(token: Token, *, strong_only: bool = False) -> str | None:
+    t = tables()
+    for key in (_lemma(token), token.lower_):
+        category = t.category_of_lemma.get(key)
+        if category and not (strong_only and key in t.weak_lemmas):
+            return category
+    return None
+
+
+def _most_specific(categories: list[str]) -> str | None:
+    for category in SPECIFICITY:
+        if category in categories:
+            return category
+    return categories[0] if categories else None
+
+
+def _verb_category(verb: Token) -> str | None:
+    """A verb's category, refined by its conjuncts and manner: "shot and killed", "shot dead"."""
+    found = []
+    own = _category_of(verb)
+    if own:
+        found.append(own)
+    for child in verb.children:
+        has_own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not has_own_subject:
+            category = _category_of(child)
+            if category:
+                found.append(category)
+        elif child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "dobj") and child.lower_ in (
+            "fatally",
+            "dead",
+            "mortally",
+        ):
+            found.append("killed")
+        elif child.dep_ in ("xcomp", "oprd", "ccomp") and child.pos_ in ("VERB", "ADJ"):
+            # "found shot to death", "left two injured"
+            category = _verb_category(child) if child.pos_ == "VERB" else _category_of(child)
+            if category:
+                found.append(category)
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(c.lower_ == "death" for c in child.children)
+        ):
+            found.append("killed")  # "shot to death"
+    return _most_specific(found)
+
+
+def _housing(noun: Token | None, anchor: Token, path: list[Token]) -> str | None:
+    t = tables()
+    if noun is None or _lemma(noun) not in t.housing_nouns:
+        return None
+    for token in [*noun.children, *path]:
+        category = t.housing_verbs.get(_lemma(token)) or t.housing_verbs.get(token.lower_)
+        if category:
+            return category
+    for token in noun.sent:
+        if abs(token.i - anchor.i) <= WINDOW + 3:
+            category = t.housing_verbs.get(_lemma(token))
+            if category == "housing_destroyed":
+                return category
+    for token in noun.sent:
+        category = t.housing_verbs.get(_lemma(token))
+        if category and abs(token.i - anchor.i) <= WINDOW + 3:
+            return category
+    return None
+
+
+def _subject_category(verb: Token) -> str | None:
+    """ "the death toll rose to 50": the category lies in the verb's subject phrase."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for token in child.subtree:
+                if token.i - child.i > 4:
+                    break
+                category = _category_of(token)
+                if category:
+                    return category
+    return None
+
+
+def _phrase_category(anchor: Token) -> str | None:
+    sentence = anchor.sent
+    text = sentence.text.lower()
+    offset = anchor.idx - sentence.start_char
+    best: tuple[int, str] | None = None
+    for phrase, category in tables().category_phrases:
+        position = text.find(phrase)
+        while position != -1:
+            distance = abs(position - offset)
+            if distance < 80 and (best is None or distance < best[0]):
+                best = (distance, category)
+            position = text.find(phrase, position + 1)
+    return best[1] if best else None
+
+
+def _is_descriptive(anchor: Token, noun: Token | None) -> bool:
+    """ "alongside two other captured Russians": a description, not a count claim."""
+    head = noun if noun is not None else anchor
+    return head.dep_ == "pobj" and head.head.lower_ in tables().descriptive_prepositions
+
+
+def _local_category(anchor: Token, noun: Token | None) -> str | None:
+    """The counted noun and its modifiers: "500 civilian casualties", "300 houses destroyed",
+    "1,000 wounded people", "82,000 displaced persons", "a woman who was shot"."""
+    if noun is None:
+        own = [_category_of(c) for c in anchor.children if c.dep_ in ("amod", "acl", "advmod")]
+        # "One dead after weekend shooting", "50 dead": the word right after the number.
+        if anchor.i + 1 < len(anchor.doc) and anchor.doc[anchor.i + 1].pos_ in ("ADJ", "VERB"):
+            own.append(_category_of(anchor.doc[anchor.i + 1]))
+        return _most_specific([c for c in own if c])
+    found = [_category_of(noun)]
+    for child in [*noun.children, *anchor.children]:
+        if child.i == anchor.i:
+            continue
+        if child.dep_ in ("acl", "relcl"):
+            found.append(_verb_category(child))
+        elif child.dep_ in ("amod", "compound", "advmod"):
+            found.append(_category_of(child))
+    return _most_specific([c for c in found if c])
+
+
+def _governing_category(anchor: Token, noun: Token | None) -> tuple[str | None, list[Token]]:
+    """The verb or noun above the number: "killed 5,710 soldiers", "the death toll rose to 50"."""
+    path: list[Token] = []
+    node = noun if noun is not None else anchor
+    for _ in range(MAX_HEAD_STEPS):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        path.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            category = _verb_category(node) or _subject_category(node)
+            if category:
+                return category, path
+            if _lemma(node) in REPORTING_STOP:
+                break
+        elif node.pos_ in ("NOUN", "ADJ", "PROPN"):
+            category = _category_of(node)
+            if category:
+                return category, path
+    return None, path
+
+
+def _nearby_category(anchor: Token) -> str | None:
+    """A strong word close by in the same sentence, nearest first; then a cue phrase."""
+    nearest: tuple[int, str] | None = None
+    for token in anchor.sent:
+        distance = abs(token.i - anchor.i)
+        if 0 < distance <= WINDOW:
+            category = _category_of(token, strong_only=True)
+            if category and (nearest is None or distance < nearest[0]):
+                nearest = (distance, category)
+    if nearest:
+        return nearest[1]
+    return _phrase_category(anchor)
+
+
+def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
+    local = _local_category(anchor, noun)
+    if local and local != "casualties":
+        return local, []
+    governing, path = _governing_category(anchor, noun)
+    # "a woman who was shot ... died": the modifier only says shot, the verb says more.
+    if local == "casualties":
+        if governing in ("killed", "injured"):
+            return governing, path
+        return local, path
+    if governing:
+        return governing, path
+    return (_nearby_category(anchor) or "other"), path
+
+
+def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
+    """Ages, addresses, frequencies and the like: "19-year-old", "Girl, 4,", "the 1600 block"."""
+    t = tables()
+    lowered = text.lower()
+    if "year" in lowered or "month-old" in lowered or "-old" in lowered:
+        return True
+    following = anchor.doc[anchor.i + 1 : anchor.i + 4]
+    if following.text.lower().startswith(("-year", "year", "years old", "- year", "month")):
+        return True
+    if noun is not None and (
+        _lemma(noun) in t.not_counted_nouns or noun.lower_ in t.not_counted_nouns
+    ):
+        return True
+    if noun is None and anchor.i + 1 < len(anchor.doc):
+        after = anchor.doc[anchor.i + 1]
+        if (after.pos_ == "NOUN" and _lemma(after) in t.not_counted_nouns) or after.lower_ in (
+            "block",
+            "times",
+        ):
+            return True
+    # "Avion Weaver, 4, with a gunshot wound": an age in apposition to a name.
+    if anchor.i > 0 and anchor.doc[anchor.i - 1].text == "," and anchor.head.pos_ == "PROPN":
+        return True
+    if anchor.dep_ == "appos" or (
+        anchor.i > 0
+        and anchor.doc[anchor.i - 1].pos_ == "PROPN"
+        and anchor.doc[anchor.i - 1].text == ","
+    ):
+        return True
+    return anchor.like_num and anchor.text.isdigit() and anchor.text.startswith("911")
+
+
+def _group(noun: Token | None, anchor: Token) -> str | None:
+    t = tables()
+    if noun is None:
+        return None
+    lemma = _lemma(noun)
+    base = None
+    # "500 civilian casualties": the adjective names who is counted.
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and _lemma(child) in t.civilian_adjectives:
+            base = t.civilian_adjectives[_lemma(child)]
+    if base is None and (lemma in t.person_nouns or noun.lower_ in t.person_nouns):
+        base = t.group_plural.get(lemma, noun.text if noun.text[:1].isupper() else noun.lower_)
+    if base is None:
+        return None
+    sides = [
+        child.text
+        for child in noun.children
+        if child.dep_ in ("amod", "compound", "nmod")
+        and child.i < noun.i
+        and (child.lower_ in t.nationality or child.ent_type_ == "NORP")
+        and child.lower_ != base
+    ]
+    return " ".join([*sides, base]) if sides else base
+
+
+def _count_unit(category: str, noun: Token | None, group: str | None) -> str | None:
+    t = tables()
+    if noun is not None:
+        lemma = _lemma(noun)
+        if category.startswith("housing") and lemma in t.housing_nouns:
+            return t.housing_nouns[lemma]
+        if lemma in t.count_units:
+            return t.count_units[lemma]
+    if group is not None or category != "other":
+        return PERSON_UNIT
+    return None
+
+
+def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = None) -> Meaning:
+    """Category, count unit and group of the number in `span` (`anchor`: its token, if known).
+
+    Measurements and money (a `unit` in the not-counted table), ages, addresses and
+    frequencies are always "other".
+    """
+    del doc  # the span knows its doc; kept for a uniform signature with the other readers
+    t = tables()
+    anchor = anchor if anchor is not None else anchor_token(span)
+    noun = counted_noun(anchor)
+    if unit is not None and (
+        unit.lower() in t.not_counted_units
+        or unit.lower().rstrip("s") in t.not_counted_units
+        or unit.lower() in ("%", "fraction")
+    ):
+        return Meaning("other", None, None, noun)
+    if _is_not_a_count(anchor, noun, span.text if anchor.like_num else anchor.text):
+        return Meaning("other", None, None, noun)
+    if _is_descriptive(anchor, noun):
+        group = _group(noun, anchor)
+        return Meaning("other", PERSON_UNIT if group else None, group, noun)
+    category, path = _category(anchor, noun)
+    housing = _housing(noun, anchor, path)
+    if housing:
+        category = housing
+    elif (
+        noun is not None
+        and _lemma(noun) in t.housing_nouns
+        and category not in ("displaced", "evacuated")
+    ):
+        category = "other"
+    group = _group(noun, anchor)
+    return Meaning(category, _count_unit(category, noun, group), group, noun)

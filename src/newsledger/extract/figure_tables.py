@@ -1,0 +1,121 @@
+"""The word tables that give figures their meaning, loaded once from `newsledger/data`.
+
+Owns reading `figure_words.json` (category, housing, unit, group and nationality
+words), `status_cues.json` (reporting cues -> status, hedges) and
+`known_bodies.tsv` (named sources and their kind) into plain, immutable lookups.
+The files document themselves; this module only indexes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["FigureTables", "KnownBody", "tables"]
+
+DATA_PACKAGE = "newsledger.data"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownBody:
+    """A named source: its stored name, the aliases that find it, its source kind."""
+
+    name: str
+    aliases: tuple[str, ...]
+    source_kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureTables:
+    """Every figure word table, indexed for lookups."""
+
+    category_of_lemma: dict[str, str]
+    weak_lemmas: frozenset[str]
+    category_phrases: tuple[tuple[str, str], ...]
+    housing_nouns: dict[str, str]
+    housing_verbs: dict[str, str]
+    count_units: dict[str, str]
+    person_nouns: frozenset[str]
+    group_plural: dict[str, str]
+    civilian_adjectives: dict[str, str]
+    nationality: frozenset[str]
+    not_counted_units: frozenset[str]
+    not_counted_nouns: frozenset[str]
+    cue_status: dict[str, str]
+    source_prepositions: tuple[str, ...]
+    hedge_patterns: tuple[re.Pattern[str], ...]
+    anaphoric_subjects: tuple[str, ...]
+    hedge_reach_sentences: int
+    source_kind_words: dict[str, tuple[str, ...]]
+    descriptive_prepositions: frozenset[str]
+    known_bodies: tuple[KnownBody, ...]
+
+
+def _read_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _known_bodies(text: str) -> tuple[KnownBody, ...]:
+    rows = csv.reader(
+        (line for line in text.splitlines() if line.strip() and not line.startswith("#")),
+        delimiter="\t",
+    )
+    bodies = []
+    for row in rows:
+        if row[0] == "name":
+            continue
+        name, aliases, kind = row[0], tuple(a for a in row[1].split("|") if a), row[2]
+        # Short all-capital aliases (UN, WHO, AP) must match in their own case:
+        # "who" and "ap" are ordinary words.
+        exact = [re.escape(a) for a in aliases if a.isupper() and len(a) <= 4]
+        loose = [re.escape(a) for a in aliases if not (a.isupper() and len(a) <= 4)]
+        parts = []
+        if exact:
+            parts.append(r"(?<![\w.])(?:" + "|".join(exact) + r")(?![\w])")
+        if loose:
+            parts.append(r"(?i:(?<![\w])(?:" + "|".join(loose) + r")(?![\w]))")
+        bodies.append(KnownBody(name, aliases, kind, re.compile("|".join(parts))))
+    return tuple(bodies)
+
+
+@lru_cache(maxsize=1)
+def tables() -> FigureTables:
+    """The loaded tables (read once per process)."""
+    words = json.loads(_read_text("figure_words.json"))
+    cues = json.loads(_read_text("status_cues.json"))
+    category_of_lemma: dict[str, str] = {}
+    for category, lemmas in words["category_lemmas"].items():
+        for lemma in lemmas:
+            category_of_lemma.setdefault(lemma, category)
+    phrases = tuple(
+        (phrase, category)
+        for category, listed in words["category_phrases"].items()
+        for phrase in listed
+    )
+    return FigureTables(
+        category_of_lemma=category_of_lemma,
+        weak_lemmas=frozenset(words["weak_lemmas"]),
+        category_phrases=phrases,
+        housing_nouns=dict(words["housing_nouns"]),
+        housing_verbs=dict(words["housing_verbs"]),
+        count_units=dict(words["count_units"]),
+        person_nouns=frozenset(words["person_nouns"]),
+        group_plural=dict(words["group_plural"]),
+        civilian_adjectives=dict(words["civilian_adjectives"]),
+        nationality=frozenset(words["nationality"]),
+        not_counted_units=frozenset(words["not_counted_units"]),
+        not_counted_nouns=frozenset(words["not_counted_nouns"]),
+        cue_status=dict(cues["cue_status"]),
+        source_prepositions=tuple(cues["source_prepositions"]),
+        hedge_patterns=tuple(re.compile(p) for p in cues["hedge_patterns"]),
+        anaphoric_subjects=tuple(cues["anaphoric_subjects"]),
+        hedge_reach_sentences=int(cues["hedge_reach_sentences"]),
+        source_kind_words={k: tuple(v) for k, v in cues["source_kind_words"].items()},
+        descriptive_prepositions=frozenset(cues["descriptive_prepositions"]),
+        known_bodies=_known_bodies(_read_text("known_bodies.tsv")),
+    )

@@ -1,0 +1,216 @@
+"""Who states a figure, what kind of source that is, and the cue that gives its status.
+
+Owns finding a figure's source, in this order: the speaker of the statement
+whose content holds the figure; "according to X" in the sentence; the subject
+of the reporting verb that governs the number ("Ukraine claimed to have killed
+...", "a UN report showed", "the health minister reported that ..."); else any
+reporting verb of the sentence with a subject. It also resolves the source
+phrase ("a human rights monitoring team from the United Nations" -> "UN human
+rights monitoring team") and classifies it as party, international, ngo, media
+or unnamed from the known-bodies table and the kind words of `status_cues.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsledger.extract.figure_tables import KnownBody, tables
+from newsledger.models import Span, Statement
+
+__all__ = ["SourceReading", "classify_source", "read_source"]
+
+MAX_SOURCE_TOKENS = 10
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+# Parts of a subject phrase that do not name the source: "the minister, who spoke on TV".
+DROPPED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_tail"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReading:
+    source: str | None
+    mention: Span | None
+    kind: str
+    cue_lemma: str | None
+
+
+def _known_body(text: str) -> KnownBody | None:
+    for body in tables().known_bodies:
+        if body.pattern.search(text):
+            return body
+    return None
+
+
+def classify_source(text: str | None, *, is_state: bool = False) -> str:
+    """party, international, ngo, media or unnamed for a source phrase."""
+    if not text:
+        return "unnamed"
+    lowered = text.lower()
+    words = tables().source_kind_words
+    # Kind words of a party outrank a body's alias: "Ukraine's health minister"
+    # is a party even though "health" alone says nothing.
+    body = _known_body(text)
+    if body is not None and body.source_kind != "party":
+        return body.source_kind
+    for kind in ("party", "media", "ngo", "international"):
+        if any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words[kind]):
+            return kind
+    if body is not None or is_state:
+        return "party"
+    return "unnamed"
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The words naming a source: the head noun with its left modifiers and "of/from" parts."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in DROPPED_DEPS or child.dep_ == "det":
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of", "from", "at", "in", "for"):
+            continue
+        keep.extend(t for t in child.subtree if t.dep_ not in ("relcl", "appos", "punct"))
+    tokens = sorted(set(keep), key=lambda t: t.i)
+    # Leading determiners of nested phrases are kept ("the United Nations"), only the
+    # phrase's own article goes ("a UN report" -> "UN report").
+    return tokens[:MAX_SOURCE_TOKENS]
+
+
+def _resolve_phrase(head: Token) -> tuple[str, int, int]:
+    """Text and char offsets of the source phrase, with "X from <known body>" reordered."""
+    tokens = _phrase_tokens(head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "at"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            body_text = " ".join(t.text for t in objects[0].subtree)
+            body = _known_body(body_text)
+            if body is not None and body.source_kind != "party":
+                short = next((a for a in body.aliases if a.isupper() and len(a) <= 6), body.name)
+                left = [t.text for t in head.subtree if t.i < head.i and t.dep_ != "det"]
+                return " ".join([short, *left, head.text]), start, end
+    text = head.doc.text[start:end]
+    return text, start, end
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        # A passive subject is what was reported, never who reported it.
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    # "... to have killed": an xcomp borrows its subject from the verb it completes.
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _according_to(anchor: Token) -> Token | None:
+    t = tables()
+    sentence = anchor.sent
+    best: tuple[int, Token] | None = None
+    for token in sentence:
+        lowered = token.lower_
+        if lowered == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            if (
+                to is None
+                and token.i + 1 < len(token.doc)
+                and token.doc[token.i + 1].lower_ == "to"
+            ):
+                to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        elif lowered in t.source_prepositions:
+            objects = [c for c in token.children if c.dep_ in ("pobj", "dobj")]
+        else:
+            continue
+        if objects:
+            distance = abs(token.i - anchor.i)
+            if best is None or distance < best[0]:
+                best = (distance, objects[0])
+    return best[1] if best else None
+
+
+def _cue_verbs(anchor: Token) -> list[Token]:
+    """Reporting verbs above the number, nearest first, then the rest of the sentence."""
+    cues = tables().cue_status
+    above = []
+    node = anchor
+    while node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in cues and node.pos_ in ("VERB", "AUX", "NOUN"):
+            above.append(node)
+    rest = sorted(
+        (
+            t
+            for t in anchor.sent
+            if t.lemma_.lower() in cues and t.pos_ == "VERB" and t not in above
+        ),
+        key=lambda t: abs(t.i - anchor.i),
+    )
+    return above + rest
+
+
+def _statement_for(anchor: Token, statements: list[Statement]) -> Statement | None:
+    position = anchor.idx
+    for statement in statements:
+        if statement.content.start <= position < statement.content.end:
+            return statement
+    return None
+
+
+def _is_state(token: Token) -> bool:
+    return token.ent_type_ == "GPE"
+
+
+def _statement_reading(anchor: Token, statement: Statement) -> SourceReading:
+    name = statement.speaker or statement.speaker_mention.text  # type: ignore[union-attr]
+    states = {e.text for e in anchor.doc.ents if e.label_ == "GPE"}
+    kind = classify_source(name, is_state=name in states)
+    return SourceReading(name, statement.speaker_mention, kind, statement.cue_lemma or "say")
+
+
+def read_source(anchor: Token, statements: list[Statement]) -> SourceReading:
+    """The source of the number at `anchor` (see the module docstring for the order).
+
+    The parse's own reading is preferred when it names the source (it resolves
+    "X from the United Nations"); a statement's speaker is used when the parse
+    finds nobody or only a pronoun (the statements extractor resolves "he").
+    """
+    own = _parse_reading(anchor)
+    statement = _statement_for(anchor, statements)
+    named = statement is not None and (statement.speaker or statement.speaker_mention)
+    if named and own.source is None:
+        return _statement_reading(anchor, statement)
+    return own
+
+
+def _parse_reading(anchor: Token) -> SourceReading:
+    according = _according_to(anchor)
+    if according is not None:
+        text, start, end = _resolve_phrase(according)
+        return SourceReading(
+            text,
+            Span(start, end, text),
+            classify_source(text, is_state=_is_state(according)),
+            "report",
+        )
+    for verb in _cue_verbs(anchor):
+        subject = _subject(verb) if verb.pos_ != "NOUN" else None
+        if subject is None or subject.i <= anchor.i <= subject.right_edge.i:
+            continue
+        if subject.lower_ in PRONOUNS:
+            mention = Span(subject.idx, subject.idx + len(subject), subject.text)
+            return SourceReading(None, mention, "unnamed", verb.lemma_.lower())
+        text, start, end = _resolve_phrase(subject)
+        mention = Span(start, end, anchor.doc.text[start:end])
+        return SourceReading(
+            text, mention, classify_source(text, is_state=_is_state(subject)), verb.lemma_.lower()
+        )
+    return SourceReading(None, None, "unnamed", None)

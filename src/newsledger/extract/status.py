@@ -1,0 +1,91 @@
+"""A figure's verification status: from its reporting cue, then from hedges in the article.
+
+Owns two steps. `status_from_cue` maps the cue lemma (confirm -> confirmed,
+claim -> claimed, report/say/show -> reported, estimate -> estimated,
+deny/dispute -> disputed; "an estimated 500" -> estimated); a figure with no
+cue is reported (the outlet states it). `apply_hedges` then marks figures
+unverified where a hedge sentence ("These claims have not yet been
+independently verified") reaches them. Scope, decided so that a hedge never
+overrides a verification stated elsewhere:
+
+- a hedge whose subject points back ("these claims", "the figures", "it")
+  reaches the figures of the `hedge_reach_sentences` sentences before it in
+  the text, except confirmed ones;
+- inside its own sentence a hedge reaches only the figures its verb governs,
+  not those of a clause joined to it ("... not verified, but the UN has
+  confirmed more than 500 casualties" keeps the 500 confirmed).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract.figure_tables import tables
+from newsledger.models import Figure
+
+__all__ = ["apply_hedges", "status_from_cue"]
+
+DEFAULT_STATUS = "reported"
+ESTIMATE_WORDS = frozenset({"estimated", "estimate", "approximately", "roughly"})
+# Links through which a hedge verb does not govern a figure's clause.
+INDEPENDENT_DEPS = frozenset({"conj", "parataxis"})
+HEDGE_VERBS = frozenset({"verify", "confirm", "corroborate", "unverified"})
+
+
+def status_from_cue(cue_lemma: str | None, anchor: Token) -> str:
+    """The status a reporting cue gives, "estimated" for "an estimated 500"."""
+    start = max(anchor.sent.start, anchor.i - 3)
+    if any(t.lower_ in ESTIMATE_WORDS for t in anchor.doc[start : anchor.i]):
+        return "estimated"
+    if cue_lemma is None:
+        return DEFAULT_STATUS
+    return tables().cue_status.get(cue_lemma, DEFAULT_STATUS)
+
+
+def _hedge_verb(sentence) -> Token | None:
+    text = sentence.text.lower()
+    if not any(p.search(text) for p in tables().hedge_patterns):
+        return None
+    verbs = [t for t in sentence if t.lemma_.lower() in HEDGE_VERBS or t.lower_ in HEDGE_VERBS]
+    return verbs[0] if verbs else sentence.root
+
+
+def _is_anaphoric(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    words = " ".join(t.lower_ for t in subjects[0].subtree)
+    return any(
+        words == phrase or words.startswith(phrase + " ") for phrase in tables().anaphoric_subjects
+    )
+
+
+def _governed(anchor: Token, verb: Token) -> bool:
+    node = anchor
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return node.dep_ not in INDEPENDENT_DEPS
+        node = node.head
+    return False
+
+
+def apply_hedges(doc: Doc, figures: list[Figure]) -> None:
+    """Mark hedged figures unverified, in place (see the module docstring for the scope)."""
+    if not figures:
+        return
+    reach = tables().hedge_reach_sentences
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
+        verb = _hedge_verb(sentence)
+        if verb is None:
+            continue
+        anaphoric = _is_anaphoric(verb)
+        for figure in figures:
+            if figure.status == "confirmed" or figure.category == "other":
+                continue
+            if figure.sentence_index == index:
+                token = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+                if token is not None and _governed(token.root, verb):
+                    figure.status = "unverified"
+            elif anaphoric and index - reach <= figure.sentence_index < index:
+                figure.status = "unverified"

@@ -1,0 +1,197 @@
+"""When a figure holds: its as-of date or period, resolved against the reference date.
+
+Owns reading the date expressions of a figure's sentence ("On Sunday, February
+27", "on Tuesday", "on March 1", "yesterday") into an ISO as-of date, and the
+"since ..." phrases and vague periods ("last month", "this year") into a
+period text. A weekday resolves to the latest such day on or before the
+reference date (news says "on Tuesday" of the same week, in the past). When a
+sentence dates nothing, the figure holds as of the reference date itself, and
+`as_of_note` says so; when the reference date is only the suggested
+publication date (the stated one was flagged inconsistent), the note says that too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+__all__ = ["TimeReading", "read_time", "resolve_date_text"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1}
+PERIOD_WORDS = (
+    "last month",
+    "this month",
+    "last year",
+    "this year",
+    "last week",
+    "this week",
+    "so far",
+    "to date",
+    "in total",
+    "since",
+)
+# A month-day more than this many days after the reference date belongs to the year before.
+FUTURE_SLACK_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class TimeReading:
+    as_of: str | None
+    period: str | None
+    as_of_note: str | None
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    text = (
+        resources.files("newsledger.data").joinpath("date_words.json").read_text(encoding="utf-8")
+    )
+    return dict(json.loads(text)["months"])
+
+
+@lru_cache(maxsize=1)
+def _month_day_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted(_months(), key=len, reverse=True))
+    month_day = re.compile(
+        rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I
+    )
+    day_month = re.compile(
+        rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({names})\b\.?(?:,?\s+(\d{{4}}))?", re.I
+    )
+    return month_day, day_month
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_date_text(text: str, reference: dt.date | None) -> dt.date | None:
+    """An ISO date for a date expression, or None when it names no single day.
+
+    "Sunday, February 27" -> that February 27; "on Tuesday" -> the latest Tuesday
+    on or before the reference; "yesterday" -> the day before.
+    """
+    lowered = text.lower()
+    month_day, day_month = _month_day_patterns()
+    months = _months()
+    for pattern, month_group, day_group in ((month_day, 1, 2), (day_month, 2, 1)):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month = months[match.group(month_group).lower()]
+        day = int(match.group(day_group))
+        if match.group(3):
+            return _safe_date(int(match.group(3)), month, day)
+        if reference is None:
+            return None
+        found = _safe_date(reference.year, month, day)
+        if found and (found - reference).days > FUTURE_SLACK_DAYS:
+            found = _safe_date(reference.year - 1, month, day)
+        return found
+    if reference is None:
+        return None
+    for word, shift in RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", lowered):
+            return reference + dt.timedelta(days=shift)
+    for number, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", lowered):
+            back = (reference.weekday() - number) % 7
+            return reference - dt.timedelta(days=back)
+    return None
+
+
+def _parse_reference(reference_date: str | None) -> dt.date | None:
+    if not reference_date:
+        return None
+    try:
+        return dt.date.fromisoformat(reference_date[:10])
+    except ValueError:
+        return None
+
+
+def _figure_path(anchor: Token) -> list[Token]:
+    path = [anchor]
+    node = anchor
+    while node.head.i != node.i:
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _since_phrase(anchor: Token) -> str | None:
+    """ "since the start of the invasion", "since the Russian invasion began"."""
+    sentence = anchor.sent
+    path = set(t.i for t in _figure_path(anchor))
+    candidates = []
+    for token in sentence:
+        if token.lower_ != "since" or token.dep_ not in ("prep", "mark", "advmod"):
+            continue
+        if token.dep_ == "mark":
+            # "since the Russian invasion began": the clause is the mark's head.
+            clause = token.head
+            tokens = [t for t in clause.subtree if t.dep_ != "punct" or t.i < clause.i]
+            tokens = [t for t in tokens if t.i >= token.i]
+            conj_cut = [t.i for t in tokens if t.dep_ == "cc" and t.head.i == clause.i]
+            if conj_cut:
+                tokens = [t for t in tokens if t.i < conj_cut[0]]
+        else:
+            tokens = list(token.subtree)
+        text = " ".join(t.text for t in tokens).strip(" ,")
+        attached = token.head.i in path or token.i in path
+        candidates.append((not attached, abs(token.i - anchor.i), text))
+    if not candidates:
+        return None
+    return sorted(candidates)[0][2]
+
+
+def _vague_period(anchor: Token) -> str | None:
+    text = anchor.sent.text.lower()
+    for phrase in PERIOD_WORDS[:-1]:
+        if phrase in text:
+            return phrase
+    return None
+
+
+def read_time(
+    anchor: Token, reference_date: str | None, reference_is_suggested: bool
+) -> TimeReading:
+    """as_of, period and as_of_note for the number at `anchor`."""
+    reference = _parse_reference(reference_date)
+    suggested = (
+        " (the suggested publication date; the stated one is inconsistent)"
+        if reference_is_suggested
+        else ""
+    )
+    sentence = anchor.sent
+    path = set(t.i for t in _figure_path(anchor))
+    dated: list[tuple[bool, int, dt.date, str]] = []
+    for entity in sentence.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        resolved = resolve_date_text(entity.text, reference)
+        if resolved is None:
+            continue
+        attached = any(t.head.i in path or t.i in path for t in entity)
+        dated.append((not attached, abs(entity.start - anchor.i), resolved, entity.text))
+    period = _since_phrase(anchor) or _vague_period(anchor)
+    if dated:
+        _, _, resolved, text = sorted(dated)[0]
+        note = None
+        if reference_is_suggested:
+            note = f"'{text}' resolved against {reference_date}{suggested}"
+        return TimeReading(resolved.isoformat(), period, note)
+    if reference is None:
+        return TimeReading(None, period, "no date in the sentence and no publication date")
+    return TimeReading(
+        reference.isoformat(), period, f"no date in the sentence: publication date{suggested}"
+    )

@@ -1,0 +1,94 @@
+"""The displacement scorer on a small own-words gold file: metrics, term mapping, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsledger.errors import EvalError
+from newsledger.eval.displacement import TERM_CATEGORY, evaluate_displacement, load_gold
+from newsledger.nlp import load_pipeline
+
+GOLD = [
+    {
+        "id": "a",
+        "text": "The floods displaced 4,500 people in the northern districts.",
+        "figure": 4500,
+        "term": "Displaced",
+        "unit": "People",
+    },
+    {
+        "id": "b",
+        "text": "Authorities evacuated 1,200 residents from the coastal villages.",
+        "figure": 1200,
+        "term": "Evacuated",
+        "unit": "People",
+    },
+    {
+        "id": "c",
+        "text": "The cyclone destroyed 300 houses along the river.",
+        "figure": 300,
+        "term": "Destroyed Housing",
+        "unit": "Households",
+    },
+    {
+        "id": "d",
+        "text": "The storm displaced 700 families, officials said.",
+        "figure": 900,
+        "term": "Displaced",
+        "unit": "Households",
+    },
+]
+
+
+@pytest.fixture
+def gold_file(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in GOLD), encoding="utf-8")
+    return path
+
+
+def test_scores(gold_file):
+    result = evaluate_displacement(gold_file, nlp=load_pipeline())
+    scores = result.flat_scores()
+    # Three facts right; "d" has the right term but not the annotated figure.
+    assert scores["figure.accuracy"] == pytest.approx(3 / 4)
+    assert scores["term.accuracy"] == pytest.approx(1.0)
+    assert scores["figure+term.accuracy"] == pytest.approx(3 / 4)
+    assert [p.id for p in result.predictions if not p.both_ok] == ["d"]
+
+
+def test_every_gold_term_is_mapped():
+    terms = {
+        "Displaced",
+        "Evacuated",
+        "Forced to Flee",
+        "Destroyed Housing",
+        "Sheltered",
+        "Relocated",
+        "In Relief Camp",
+        "Homeless",
+        "Partially Destroyed Housing",
+        "Uninhabitable Housing",
+    }
+    assert set(TERM_CATEGORY) == terms
+
+
+def test_unknown_term_is_an_eval_error(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        json.dumps({"id": "x", "text": "t", "figure": 1, "term": "Teleported"}) + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(EvalError, match="line 1"):
+        load_gold(path)
+
+
+def test_peer_scores_figures_only(gold_file):
+    pytest.importorskip("quantulum3")
+    result = evaluate_displacement(gold_file, nlp=load_pipeline(), peers=True)
+    peer = result.systems[1]
+    assert peer.system == "quantulum3"
+    assert peer.term_accuracy is None
+    assert 0.0 <= peer.figure_accuracy <= 1.0
