@@ -5,7 +5,15 @@ articles. Each batch first drops the ids the ledger already holds (before any
 parsing, so a resumed run does not re-analyse what it stored before a crash)
 and ids repeated in the batch, then analyses what is left (an article the
 analysis fails on becomes a Reject), links near-duplicates and writes it all
-with the batch's rejects in one transaction. Nothing grows
+with the batch's rejects in one transaction.
+
+With `workers` > 1 the analysis runs in worker processes (newsledger.workers)
+while this process reads, links and writes: a few batches are in flight at
+once, and their results are taken in input order, so the rows are the same as
+with one worker. Records may also arrive already analysed, as
+(Article, Analysis | Reject | None) pairs (how `newsledger load` feeds the
+Dask batch's results in): they go through the same steps without a second
+analysis. Nothing grows
 with the input except counters: the ledger itself answers "seen before?", and
 at most MAX_KEPT_REJECTS rejects are kept in the report. The same input gives
 the same rows whether the run went through once or was killed and resumed.
@@ -15,7 +23,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -25,6 +33,7 @@ from newsledger.quality.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateL
 
 if TYPE_CHECKING:
     from newsledger.store import Store
+    from newsledger.workers import Analyser, Ticket
 
 __all__ = ["MAX_KEPT_REJECTS", "IngestReport", "ingest", "ingest_records"]
 
@@ -33,6 +42,14 @@ __all__ = ["MAX_KEPT_REJECTS", "IngestReport", "ingest", "ingest_records"]
 MAX_KEPT_REJECTS = 1000
 # A file of nothing but bad records must not pile up rejects in memory either.
 REJECTS_PER_BATCH_FACTOR = 5
+# With worker processes, batches stay in flight until about this many articles
+# per worker are waiting (enough to keep every worker busy while this process
+# reads and writes), and never more than MAX_BATCHES_IN_FLIGHT batches.
+ARTICLES_IN_FLIGHT_PER_WORKER = 48
+MAX_BATCHES_IN_FLIGHT = 8
+
+# A record as ingest_records takes it: read, or read and already analysed.
+Record = Article | Reject | tuple[Article, "Analysis | Reject | None"]
 
 
 @dataclass(slots=True)
@@ -78,12 +95,15 @@ def ingest(
     nlp=None,
     on_progress: ProgressCallback | None = None,
     near_duplicate_threshold: float = DEFAULT_THRESHOLD,
+    workers: int = 1,
 ) -> IngestReport:
     """Read every input in `paths` into `store`; see the module docstring for the steps.
 
     `analyse=False` stores articles, quality flags and near-duplicate links
     only (no spaCy pass). `nlp` is a loaded pipeline to reuse; by default the
-    project pipeline is loaded when the first batch needs it.
+    project pipeline is loaded when the first batch needs it. `workers` > 1
+    analyses in that many processes, each loading its own pipeline (`nlp` is
+    then not used); the stored rows are the same for every worker count.
     """
     # Deferred: the readers pull in trafilatura and warcio, which a caller
     # ingesting already-built Articles through ingest_records never needs.
@@ -96,6 +116,11 @@ def ingest(
     # The report shares the readers' skipped counter, so it is current at every progress call.
     report = IngestReport(skipped=stats.skipped)
     records = read_inputs(list(paths), format=format, fields=fields, stats=stats)
+    if analyse:
+        # Read (and quality-check) the next batch while this one is analysed.
+        from newsledger.workers import read_ahead
+
+        records = read_ahead(records, batch_size)
     return ingest_records(
         records,
         store,
@@ -105,11 +130,12 @@ def ingest(
         on_progress=on_progress,
         near_duplicate_threshold=near_duplicate_threshold,
         report=report,
+        workers=workers,
     )
 
 
 def ingest_records(
-    records: Iterable[Article | Reject],
+    records: Iterable[Record],
     store: Store,
     *,
     analyse: bool = True,
@@ -118,10 +144,17 @@ def ingest_records(
     on_progress: ProgressCallback | None = None,
     near_duplicate_threshold: float = DEFAULT_THRESHOLD,
     report: IngestReport | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest already-read records (Articles and Rejects, in input order) into `store`."""
+    """Ingest already-read records (in input order) into `store`.
+
+    A record is an Article, a Reject, or an (Article, Analysis | Reject | None)
+    pair analysed elsewhere (a Reject there means its analysis failed).
+    """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
     run = _Run(
         store,
         report if report is not None else IngestReport(),
@@ -129,20 +162,32 @@ def ingest_records(
         nlp=nlp,
         on_progress=on_progress,
         linker=NearDuplicateLinker(store, threshold=near_duplicate_threshold),
+        workers=workers,
     )
     articles: list[Article] = []
     rejects: list[Reject] = []
-    for record in records:
-        run.report.read += 1
-        if isinstance(record, Reject):
-            rejects.append(record)
-        else:
-            articles.append(record)
-        if len(articles) >= batch_size or len(rejects) >= batch_size * REJECTS_PER_BATCH_FACTOR:
-            run.write(articles, rejects)
-            articles, rejects = [], []
-    if articles or rejects:
-        run.write(articles, rejects)
+    given: dict[int, Analysis | Reject | None] = {}
+    try:
+        for record in records:
+            run.report.read += 1
+            if isinstance(record, Reject):
+                rejects.append(record)
+            elif isinstance(record, tuple):
+                given[len(articles)] = record[1]
+                articles.append(record[0])
+            else:
+                articles.append(record)
+            if (
+                len(articles) >= batch_size
+                or len(rejects) >= batch_size * REJECTS_PER_BATCH_FACTOR
+            ):
+                run.submit(articles, rejects, given)
+                articles, rejects, given = [], [], {}
+        if articles or rejects:
+            run.submit(articles, rejects, given, last=True)
+        run.finish()
+    finally:
+        run.close()
     if run.report.accepted or store.ledger_is_stale():
         # The consolidated ledger (entities, entries, conflicts) is derived from
         # every stored figure, so it is rebuilt once the run's last batch is in,
@@ -154,8 +199,28 @@ def ingest_records(
     return run.report
 
 
+_UNSET = object()
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One batch between reading and writing: what to store and, once collected, how.
+
+    fresh: the articles to store, in input order; given: pre-analysed outcomes
+    by position in `fresh`; ticket: the analyser's results for the others;
+    deferred: (position, article, given outcome) of repeats of an id still in
+    flight in an earlier batch, stored only if that earlier copy was not.
+    """
+
+    fresh: list[Article]
+    rejects: list[Reject]
+    given: dict[int, Analysis | Reject | None]
+    ticket: Ticket | None = None
+    deferred: list[tuple[int, Article, object]] = field(default_factory=list)
+
+
 class _Run:
-    """The state of one ingest run: the counters and what the run was started against."""
+    """The state of one ingest run: the counters, the analyser and the batches in flight."""
 
     def __init__(
         self,
@@ -166,6 +231,7 @@ class _Run:
         nlp,
         on_progress: ProgressCallback | None,
         linker: NearDuplicateLinker,
+        workers: int = 1,
     ) -> None:
         self.store = store
         self.report = report
@@ -173,21 +239,76 @@ class _Run:
         self.nlp = nlp
         self.on_progress = on_progress
         self.linker = linker
+        self.workers = workers
+        self.analyser: Analyser | None = None
         self.started = time.perf_counter()
         # Articles stored after this position were stored by this run: that is
         # how a repeated id is told apart from one stored by an earlier run
         # without remembering every id seen.
         self.start_position = store.last_position()
+        self.pending: deque[_Batch] = deque()
+        # Ids of fresh articles in batches submitted but not yet written.
+        self.in_flight: set[str] = set()
 
-    def write(self, articles: Sequence[Article], rejects: Sequence[Reject]) -> None:
-        fresh = self._drop_known(articles)
-        rejects = list(rejects)
-        results = self._analyse(fresh, rejects)
+    def submit(
+        self,
+        articles: Sequence[Article],
+        rejects: Sequence[Reject],
+        given: dict[int, Analysis | Reject | None] | None = None,
+        *,
+        last: bool = False,
+    ) -> None:
+        """Drop known ids, start the analysis, and write what is due.
+
+        `last` marks the input's last batch: when it is also the first to need
+        analysis, the input is one batch and starting worker processes would
+        cost more than analysing it here.
+        """
+        batch = self._drop_known(articles, given or {})
+        batch.rejects = list(rejects)
+        missing = [a for i, a in enumerate(batch.fresh) if i not in batch.given]
+        if self.analyse and missing:
+            batch.ticket = self._analyser(inline=last).submit(missing)
+        self.in_flight.update(article.id for article in batch.fresh)
+        self.pending.append(batch)
+        while self.pending and self._must_write():
+            self._write(self.pending.popleft())
+
+    def finish(self) -> None:
+        while self.pending:
+            self._write(self.pending.popleft())
+
+    def close(self) -> None:
+        if self.analyser is not None:
+            self.analyser.close()
+            self.analyser = None
+
+    def _analyser(self, *, inline: bool = False) -> Analyser:
+        if self.analyser is None:
+            from newsledger.workers import make_analyser
+
+            self.analyser = make_analyser(1 if inline else self.workers, self.nlp)
+        return self.analyser
+
+    def _must_write(self) -> bool:
+        if self.analyser is None or self.analyser.workers == 1:
+            return True  # nothing runs in parallel: write each batch at once
+        if len(self.pending) > MAX_BATCHES_IN_FLIGHT:
+            return True
+        waiting = sum(len(batch.fresh) for batch in self.pending)
+        return len(self.pending) > 1 and (
+            waiting > ARTICLES_IN_FLIGHT_PER_WORKER * self.analyser.workers
+        )
+
+    def _write(self, batch: _Batch) -> None:
+        rejects = batch.rejects
+        results = self._outcomes(batch, rejects)
         fresh = [article for article, _ in results]
         # Linked after the analysis so that an article the analysis rejected can
         # never be named as the original of a later one.
         signatures = self.linker.link(fresh)
         written = self.store.write_batch(results, rejects, signatures=signatures)
+        self.in_flight.difference_update(article.id for article in batch.fresh)
         # Fewer written than offered only when another process stored some of
         # these ids in the meantime.
         self.report.already_stored += len(fresh) - written
@@ -203,44 +324,53 @@ class _Run:
         if self.on_progress is not None:
             self.on_progress(self.report)
 
-    def _drop_known(self, articles: Sequence[Article]) -> list[Article]:
+    def _outcomes(
+        self, batch: _Batch, rejects: list[Reject]
+    ) -> list[tuple[Article, Analysis | None]]:
+        """Each article with its analysis; one whose analysis failed becomes a Reject instead.
+
+        It is not stored, so a re-run after the extractor is fixed analyses it again.
+        """
+        analysed = iter(batch.ticket() if batch.ticket is not None else ())
+        entries: list[tuple[Article, object]] = [
+            (article, batch.given[i] if i in batch.given else next(analysed, None))
+            for i, article in enumerate(batch.fresh)
+        ]
+        # A repeat whose earlier copy was not stored (its analysis failed) is
+        # the first copy after all, as it would have been with one worker.
+        for position, article, outcome in reversed(batch.deferred):
+            if self.store.stored_positions([article.id]):
+                continue
+            self.report.duplicates_in_run -= 1
+            if outcome is _UNSET:
+                outcome = self._analyser().submit([article])()[0] if self.analyse else None
+            entries.insert(position, (article, outcome))
+        results: list[tuple[Article, Analysis | None]] = []
+        for article, outcome in entries:
+            if isinstance(outcome, Reject):
+                rejects.append(outcome)
+            else:
+                results.append((article, outcome if self.analyse else None))
+        return results
+
+    def _drop_known(
+        self, articles: Sequence[Article], given: dict[int, Analysis | Reject | None]
+    ) -> _Batch:
         positions = self.store.stored_positions(article.id for article in articles)
-        fresh: list[Article] = []
+        batch = _Batch(fresh=[], rejects=[], given={})
         seen: set[str] = set()
-        for article in articles:
+        for index, article in enumerate(articles):
             if article.id in seen or positions.get(article.id, 0) > self.start_position:
                 self.report.duplicates_in_run += 1
             elif article.id in positions:
                 self.report.already_stored += 1
+            elif article.id in self.in_flight:
+                self.report.duplicates_in_run += 1
+                seen.add(article.id)
+                batch.deferred.append((len(batch.fresh), article, given.get(index, _UNSET)))
             else:
                 seen.add(article.id)
-                fresh.append(article)
-        return fresh
-
-    def _analyse(
-        self, articles: list[Article], rejects: list[Reject]
-    ) -> list[tuple[Article, Analysis | None]]:
-        """Each article with its analysis; one that fails analysis becomes a Reject instead.
-
-        It is not stored, so a re-run after the extractor is fixed analyses it again.
-        """
-        if not self.analyse or not articles:
-            return [(article, None) for article in articles]
-        # Deferred: analysis imports spaCy, which a run with analysis off never needs.
-        from newsledger.analysis import analyse_articles
-        from newsledger.nlp.pipeline import load_pipeline
-
-        if self.nlp is None:
-            self.nlp = load_pipeline()
-        try:
-            return list(analyse_articles(articles, self.nlp))
-        except Exception:  # noqa: BLE001 - find the article at fault, keep the others
-            pass
-        results: list[tuple[Article, Analysis | None]] = []
-        for article in articles:
-            try:
-                results.extend(analyse_articles([article], self.nlp))
-            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
-                reason = f"analysis failed: {type(exc).__name__}: {exc}"
-                rejects.append(Reject(article.origin, reason, article.title or ""))
-        return results
+                if index in given:
+                    batch.given[len(batch.fresh)] = given[index]
+                batch.fresh.append(article)
+        return batch

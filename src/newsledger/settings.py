@@ -20,10 +20,28 @@ class Setting:
     help: str
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "newsledger.db", "NEWSLEDGER_DB", "ledger database file"),
     Setting("batch_size", 200, "NEWSLEDGER_BATCH_SIZE", "articles written per transaction"),
-    Setting("workers", 1, "NEWSLEDGER_WORKERS", "worker processes for analysis"),
+    Setting(
+        "workers",
+        _cores(),
+        "NEWSLEDGER_WORKERS",
+        "analysis processes, one spaCy pipeline each (default: the number of cores)",
+    ),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        "NEWSLEDGER_NEAR_DUPLICATE_THRESHOLD",
+        "estimated Jaccard similarity from which an article is flagged duplicate_of an earlier one",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

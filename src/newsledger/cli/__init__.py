@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "newsledger.cli.eval_commands",
     "newsledger.cli.ledger_commands",
     "newsledger.cli.serve_command",
+    "newsledger.cli.scale_commands",
 )
 
 

@@ -159,6 +159,13 @@ def _closing_summary(report: IngestReport) -> str:
     show_default=f"${declared('batch_size').env} or {declared('batch_size').default}",
     help=declared("batch_size").help,
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=lambda: int(setting("workers")),
+    show_default=f"${declared('workers').env} or the number of cores",
+    help=declared("workers").help,
+)
 @click.argument("paths", nargs=-1, required=True)
 def ingest_command(
     db_path: str,
@@ -166,6 +173,7 @@ def ingest_command(
     fields: dict[str, str] | None,
     no_analysis: bool,
     batch_size: int,
+    workers: int,
     paths: tuple[str, ...],
 ) -> None:
     """Read articles from PATHS (files, directories, globs; - for stdin) into the ledger.
@@ -185,6 +193,7 @@ def ingest_command(
             analyse=not no_analysis,
             batch_size=batch_size,
             on_progress=reporter,
+            workers=workers,
         )
     click.echo(_closing_summary(report), err=True)
     if report.rejected:

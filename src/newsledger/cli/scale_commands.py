@@ -1,0 +1,132 @@
+"""`newsledger batch` and `newsledger load`: the Dask scale-out, as two thin commands.
+
+`batch` calls `newsledger.scale.batch.run_batch` (analysis on a Dask cluster,
+Parquet shards in --out); `load` calls `newsledger.scale.load.load_shards`
+(the shards into the ledger through ingest). Library errors become click
+errors; the closing summaries go to stderr.
+"""
+
+from __future__ import annotations
+
+import click
+
+from newsledger.cli.ingest_commands import INPUT_FORMATS, _parse_fields
+from newsledger.cli.options import db_option, declared, open_store
+from newsledger.errors import NewsledgerError
+from newsledger.settings import setting
+
+__all__ = ["register"]
+
+
+@click.command("batch")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="directory for the Parquet shards and manifest.json (re-runs overwrite)",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to use (tcp://HOST:8786); default: a local cluster on 127.0.0.1",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=lambda: int(setting("workers")),
+    show_default=f"${declared('workers').env} or the number of cores",
+    help="worker processes of the local cluster (ignored with --scheduler)",
+)
+@click.option(
+    "--shard-size",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="JSONL lines, or record files, per shard (WARC, CSV and JSON files: one shard each)",
+)
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="input format; auto chooses per file by suffix, else by the first bytes",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_parse_fields,
+    metavar="NAME=COLUMN",
+    help="where a JSON/JSONL/CSV record keeps title, date, url, text or outlet (repeatable)",
+)
+@click.argument("paths", nargs=-1, required=True)
+def batch_command(
+    out: str,
+    scheduler: str | None,
+    workers: int,
+    shard_size: int,
+    input_format: str,
+    fields: dict[str, str] | None,
+    paths: tuple[str, ...],
+) -> None:
+    """Analyse PATHS on a Dask cluster into Parquet shards in --out (then `newsledger load`)."""
+    from newsledger.scale.batch import run_batch
+
+    def progress(entry: dict) -> None:
+        click.echo(
+            f"shard {entry['index']}: {entry['articles']:,} articles, "
+            f"{entry['rejects']:,} rejects",
+            err=True,
+        )
+
+    try:
+        report = run_batch(
+            list(paths),
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            shard_size=shard_size,
+            format=None if input_format == "auto" else input_format,
+            fields=fields,
+            on_shard=progress,
+        )
+    except (NewsledgerError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"{len(report.shards):,} shards, {report.total('articles'):,} articles, "
+        f"{report.total('statements'):,} statements, {report.total('figures'):,} figures, "
+        f"{report.total('rejects'):,} rejects in {report.elapsed:.1f}s -> {out}; "
+        f"merge them with `newsledger load {out}`",
+        err=True,
+    )
+
+
+@click.command("load")
+@db_option
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=lambda: int(setting("batch_size")),
+    show_default=f"${declared('batch_size').env} or {declared('batch_size').default}",
+    help=declared("batch_size").help,
+)
+@click.argument("directory", type=click.Path(file_okay=False, exists=True))
+def load_command(db_path: str, batch_size: int, directory: str) -> None:
+    """Merge the Parquet shards a `newsledger batch` wrote in DIRECTORY into the ledger."""
+    from newsledger.scale.load import load_shards
+
+    with open_store(db_path) as store:
+        report = load_shards(directory, store, batch_size=batch_size)
+    click.echo(
+        f"loaded {report.read:,} records: accepted {report.accepted:,}, "
+        f"already stored {report.already_stored:,}, duplicates {report.duplicates_in_run:,}, "
+        f"rejected {report.rejected:,} in {report.elapsed:.1f}s",
+        err=True,
+    )
+
+
+def register(main: click.Group) -> None:
+    main.add_command(batch_command)
+    main.add_command(load_command)
