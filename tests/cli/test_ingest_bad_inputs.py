@@ -408,3 +408,17 @@ def test_stdin(db: Path) -> None:
     run = invoke(["ingest", "--no-analysis", "--db", db, "-"], input=GOOD_RECORD)
     assert run.exit_code == 0, run.stderr
     assert by_title(db, GOOD_TITLE)["source"]["path"] == "-"
+
+
+def test_many_warnings_of_one_kind_are_capped_and_counted(tmp_path):
+    from newsledger.cli.ingest_commands import MESSAGES_PER_KIND
+
+    lines = [
+        json.dumps({"title": f"Undated story {n}", "text": f"Body of story number {n} here."})
+        for n in range(MESSAGES_PER_KIND + 7)
+    ]
+    path = write(tmp_path / "undated.jsonl", "\n".join(lines) + "\n")
+    result = invoke(["ingest", "--db", tmp_path / "l.db", "--no-analysis", path])
+    assert result.exit_code == 0
+    assert result.stderr.count("warning: date_missing") == MESSAGES_PER_KIND
+    assert "7 more date_missing messages not shown" in result.stderr

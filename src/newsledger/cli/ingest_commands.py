@@ -28,6 +28,8 @@ INPUT_FORMATS = ("auto", "record", "jsonl", "json", "csv", "html", "warc")
 # Flags that mean the publication date cannot be trusted at all: worth a line on
 # stderr while ingesting (date_inconsistent carries a suggestion and shows in `show`).
 WARNED_FLAGS = ("date_missing", "date_unparseable")
+# Messages of one kind printed before the rest are only counted.
+MESSAGES_PER_KIND = 50
 
 
 def _parse_fields(
@@ -58,7 +60,12 @@ class _Reporter:
     """
 
     def __init__(self, show_bar: bool) -> None:
+        from collections import Counter
+
         from rich.console import Console
+
+        # Messages of each kind printed so far; past MESSAGES_PER_KIND they are only counted.
+        self.printed: Counter[str] = Counter()
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -84,18 +91,30 @@ class _Reporter:
     def __exit__(self, *exc_info: object) -> None:
         self.progress.stop()
 
-    def warn(self, message: str) -> None:
-        # markup=False: file names and reasons may contain "[" and must print as is.
-        self.console.print(message, markup=False, highlight=False)
+    def warn(self, kind: str, message: str) -> None:
+        # A crawl without dates would otherwise print one line per article.
+        self.printed[kind] += 1
+        if self.printed[kind] <= MESSAGES_PER_KIND:
+            # markup=False: file names and reasons may contain "[" and must print as is.
+            self.console.print(message, markup=False, highlight=False)
+
+    def unprinted(self) -> list[str]:
+        """One line per kind of message that passed the cap, with how many were held back."""
+        return [
+            f"... and {count - MESSAGES_PER_KIND:,} more {kind} messages not shown "
+            f"(`newsledger rejects` and `newsledger show ID` list them all)"
+            for kind, count in sorted(self.printed.items())
+            if count > MESSAGES_PER_KIND
+        ]
 
     def reject(self, reject: Reject) -> None:
-        self.warn(f"{reject.origin}: rejected: {reject.reason}")
+        self.warn("rejected", f"{reject.origin}: rejected: {reject.reason}")
 
     def article(self, article: Article) -> None:
         for flag in article.flags:
             if flag.kind in WARNED_FLAGS:
                 detail = flag.detail or flag.kind.replace("_", " ")
-                self.warn(f"{article.origin}: warning: {flag.kind}: {detail}")
+                self.warn(flag.kind, f"{article.origin}: warning: {flag.kind}: {detail}")
 
     def __call__(self, report: IngestReport) -> None:
         """The on_progress callback of `ingest()`: called after each batch is written."""
@@ -195,6 +214,8 @@ def ingest_command(
             on_progress=reporter,
             workers=workers,
         )
+    for line in reporter.unprinted():
+        click.echo(line, err=True)
     click.echo(_closing_summary(report), err=True)
     if report.rejected:
         click.echo(
