@@ -11,6 +11,7 @@ a mark is unbalanced: an unclosed quotation ends at its paragraph's end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = ["QuoteSpan", "find_quotes"]
@@ -23,6 +24,8 @@ CLOSING_SINGLE = frozenset("’")
 STRAIGHT_SINGLE = frozenset("'")
 # Characters after which a straight mark opens rather than closes a quotation.
 OPENING_CONTEXT = frozenset(" \t\n([{—–-/:;")
+# Markup tags left in scraped text; the quotes of their attributes are not quotations.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>\n]*)?>")
 # A single-quoted stretch longer than this is more likely two apostrophes.
 MAX_SINGLE_QUOTE_CHARS = 400
 
@@ -77,11 +80,15 @@ def _paragraph_quotes(
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     first_mark = True
+    tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text, start, end)]
     for index in range(start, end):
         char = text[index]
         if char not in OPENING_DOUBLE and char not in CLOSING_DOUBLE and char not in (
             STRAIGHT_DOUBLE
         ):
+            continue
+        if tags and any(a < index < b for a, b in tags):
+            # Attribute values of markup left in scraped text (<tweet author="x">).
             continue
         direction = _double_direction(text, index)
         if open_at is None:

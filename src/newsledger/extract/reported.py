@@ -22,18 +22,20 @@ from newsledger.extract.statement_tables import (
     SUBJECT_DEPS,
 )
 
-__all__ = ["CueFrame", "cue_frame", "find_cues", "is_cue", "verb_frame"]
+__all__ = ["CueFrame", "cue_frame", "find_cues", "is_cue", "loose_speaker", "verb_frame"]
 
 # Speaker subtrees longer than this keep only their head and pre-modifiers:
 # a subject with a long relative clause is still named by its head.
 MAX_SPEAKER_TOKENS = 12
 # How many heads to climb from a participle or conjunct to find its subject.
 MAX_SUBJECT_CLIMB = 3
-CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "dobj"})
 OBJECT_CONTENT_STANCES = frozenset({"accuses", "denies", "confirms", "claims", "reports"})
 OBJECT_CONTENT_PREPS = frozenset({"of", "for", "over", "about", "that"})
 DETACHED_DEPS = frozenset({"ccomp", "advcl", "parataxis", "punct"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Entity types that may name the speaker of a cue the parse left without a subject.
+LOOSE_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
 
 @dataclass(slots=True)
@@ -49,6 +51,7 @@ class CueFrame:
     colon: bool = False
     quote_only: bool = False
     passive: bool = False
+    verb: int | None = None
 
 
 def is_cue(token, lang: str = "en") -> bool:
@@ -125,6 +128,65 @@ def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
     return None, False
 
 
+def _is_loose_name(token) -> bool:
+    if token.ent_type_:
+        return token.ent_type_ in LOOSE_SPEAKER_ENTITIES
+    # The parser sometimes tags an unknown surname after "said" as an adverb.
+    return token.pos_ == "PROPN" or (
+        token.text[:1].isupper() and token.is_alpha and not token.is_sent_start
+        and token.pos_ in ("ADV", "NOUN", "X")
+    )
+
+
+def _in_phrase(token) -> bool:
+    """Whether a name is the object of a preposition or a possessor ("to the Observer",
+    "a Clinton adviser"): then it names someone else than the speaker."""
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("pobj", "poss")
+
+
+def _loose_subject(verb) -> tuple[int, object] | None:
+    """Start and head of the speaker of a cue the parser left without a subject,
+    read from the words around it: "'...,' Gene Sperling, an adviser, said" (the
+    first name between the closing mark and the cue), else "'...,' said Skelly"
+    (the name right after the cue)."""
+    doc = verb.doc
+    sent = verb.sent
+    low = max(sent.start, verb.i - MAX_SPEAKER_TOKENS - 4)
+    start = verb.i
+    while start > low and not doc[start - 1].is_quote and "\n" not in doc[start - 1].text:
+        start -= 1
+    for index in range(start, verb.i):
+        if _is_loose_name(doc[index]) and not _in_phrase(doc[index]):
+            head = doc[index]
+            while head.i + 1 < verb.i and _is_loose_name(doc[head.i + 1]):
+                head = doc[head.i + 1]
+            return index, head
+    after = verb.i + 1
+    while after < sent.end and doc[after].pos_ in ("DET", "ADJ") and after - verb.i <= 3:
+        after += 1
+    if after < sent.end and (
+        _is_loose_name(doc[after]) or (after > verb.i + 1 and doc[after].pos_ == "NOUN")
+    ):
+        head = doc[after]
+        while head.i + 1 < sent.end and doc[head.i + 1].pos_ == head.pos_ and (
+            doc[head.i + 1].ent_type_ == head.ent_type_
+        ):
+            head = doc[head.i + 1]
+        return verb.i + 1, head
+    return None
+
+
+def loose_speaker(verb) -> tuple[tuple[int, int], int] | None:
+    """Speaker span and head of a cue verb read from the words around it, for when
+    the parse gives no usable subject; None when no name stands beside the cue."""
+    loose = _loose_subject(verb)
+    if loose is None:
+        return None
+    return (loose[0], loose[1].i + 1), loose[1].i
+
+
 def _according_frame(token, lang: str) -> CueFrame | None:
     to = next((child for child in token.children if child.lower_ == "to"), None)
     if to is None:
@@ -160,6 +222,16 @@ def _content_of(verb, stance: str, lang: str) -> tuple[int, int] | None:
     if clauses:
         start = min(child.left_edge.i for child in clauses)
         end = max(child.right_edge.i + 1 for child in clauses)
+        if start > verb.i:
+            # "told a town hall that waterboarding is 'peanuts,' compared to ...": the
+            # parse often hangs the clause's tail on the cue; what was said runs on
+            # to the end of the sentence.
+            stop = end
+            while stop < verb.sent.end and not (
+                doc[stop].pos_ == "VERB" and doc[stop].lemma_.lower() in CUE_VERBS[lang]
+            ):
+                stop += 1
+            end = stop
         # "He said that ..." keeps the clause but not a marker before the verb.
         return _trim_punct(doc, start, end)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
@@ -200,10 +272,14 @@ def cue_frame(token, lang: str = "en") -> CueFrame | None:
     if stance is None:
         return None
     subject, passive = _subject_of(token, lang)
+    speaker = _speaker_span(subject) if subject is not None else None
+    if subject is None and not passive:
+        loose = loose_speaker(token)
+        if loose is not None:
+            speaker, subject = loose[0], token.doc[loose[1]]
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     colon = following is not None and following.text == ":"
-    speaker = _speaker_span(subject) if subject is not None else None
     return CueFrame(
         cue=_cue_phrase(token),
         lemma=lemma,
@@ -214,6 +290,7 @@ def cue_frame(token, lang: str = "en") -> CueFrame | None:
         colon=colon,
         quote_only=lemma in QUOTE_ONLY_CUES[lang],
         passive=passive,
+        verb=token.i,
     )
 
 
@@ -230,4 +307,5 @@ def verb_frame(token, lang: str = "en") -> CueFrame | None:
         content=None,
         speaker=_speaker_span(subject),
         speaker_head=subject.i,
+        verb=token.i,
     )

@@ -58,6 +58,13 @@ CUE_VERBS: dict[str, dict[str, str]] = {
         "promise": "promises", "pledge": "promises", "vow": "promises", "swear": "promises",
         "call": "says", "demand": "demands", "plead": "demands", "beg": "demands",
         "complain": "accuses", "protest": "accuses", "lament": "says",
+        "exclaim": "says", "confess": "confirms", "point": "says", "stress": "says",
+        "emphasize": "says", "emphasise": "says", "affirm": "confirms", "bark": "says",
+        "boom": "says", "snap": "says", "scoff": "says", "mock": "accuses", "muse": "says",
+        "ponder": "asks", "lecture": "says", "tout": "claims", "shout": "says",
+        "yell": "says", "chant": "says", "read": "says", "quote": "says", "sing": "says",
+        "decry": "accuses", "bemoan": "accuses", "slam": "accuses", "lambaste": "accuses",
+        "blast": "accuses", "denounce": "accuses", "praise": "says", "hail": "says",
     }
 }
 
@@ -66,7 +73,9 @@ CUE_VERBS: dict[str, dict[str, str]] = {
 QUOTE_ONLY_CUES: dict[str, frozenset[str]] = {
     "en": frozenset(
         {"continue", "call", "speak", "talk", "post", "comment", "describe", "answer",
-         "reply", "respond", "attack", "charge", "beg", "plead", "quip", "joke", "question"}
+         "reply", "respond", "attack", "charge", "beg", "plead", "quip", "joke", "question",
+         "point", "bark", "boom", "snap", "scoff", "mock", "muse", "ponder", "lecture", "tout",
+         "shout", "yell", "chant", "read", "quote", "sing", "stress", "emphasize", "emphasise"}
     )
 }
 

@@ -4,10 +4,13 @@
 finds quoted stretches in the raw text (`quotes`), reporting cues with their
 content and subject in the parse (`reported`), then pairs them: a quotation
 takes the cue whose content clause contains it, else the nearest cue beside it
-in its sentence, else a cue ending in a colon just before it, else the speaker
-of the quotation it continues. Cues left over with a content clause become
-indirect statements. Speakers are resolved to one entity per person or
-organisation by `speakers`, which looks at the whole article, not line order.
+in its sentence, else a cue ending in a colon just before it or a source laid
+out as "Name: '...'" or "'...' ― Name", else the speaker of the quotation it
+continues (a paragraph that is one quotation, right after a paragraph quoting
+someone, is that person's words and joins their statement). Cues left over
+with a content clause become indirect statements. Speakers are resolved to one
+entity per person or organisation by `speakers`, which looks at the whole
+article, not line order.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from newsledger.extract.quotes import QuoteSpan, find_quotes
-from newsledger.extract.reported import CueFrame, cue_frame, find_cues, verb_frame
+from newsledger.extract.reported import (
+    CueFrame,
+    cue_frame,
+    find_cues,
+    loose_speaker,
+    verb_frame,
+)
 from newsledger.extract.speakers import resolve_speakers
 from newsledger.models import Span, Statement
 
@@ -35,6 +44,12 @@ MIN_SPEECH_WORDS = 6
 MAX_COLON_DISTANCE = 12
 # How far before a quotation a plain verb may be to lend it its subject.
 MAX_VERB_DISTANCE = 6
+# Entity labels that can name the source of a quotation laid out as "Name: '...'".
+SOURCE_ENTITIES = frozenset({"PERSON", "ORG"})
+# Words that open a colon-introduced clause spoken in the speaker's own voice.
+SPEECH_PRONOUNS = frozenset({"i", "we", "my", "our", "you", "your", "me", "us"})
+# Marks that put a source's name after a quotation ("'...' ― Name").
+DASHES = frozenset({"—", "―", "–", "-", "--"})
 CONFIDENCE = {"cue": 0.9, "colon": 0.8, "verb": 0.5, "continued": 0.7, "indirect": 0.7, "none": 0.4}
 
 
@@ -55,10 +70,11 @@ class _Draft:
 class _Layout:
     """Character and token geometry of one doc: quotes, sentences, paragraphs."""
 
-    def __init__(self, doc, quotes: list[QuoteSpan]) -> None:
+    def __init__(self, doc, quotes: list[QuoteSpan], text: str) -> None:
         self.doc = doc
         self.quotes = quotes
-        text = doc.text
+        # Doc.text joins every token anew on each access: read it once per doc.
+        self.text = text
         self.newlines = [index for index, char in enumerate(text) if char == "\n"]
         self.sentence_starts = [sent.start for sent in doc.sents]
         self.sentence_ends = [sent.end for sent in doc.sents]
@@ -125,7 +141,7 @@ def _frame_for_quote(
     for index, frame in enumerate(frames):
         if frame.content and frame.content[0] < last and first < frame.content[1]:
             return index, "cue"
-    fragment = _is_fragment(layout.doc.text, layout.quotes[number])
+    fragment = _is_fragment(layout.text, layout.quotes[number])
     # 2. The nearest cue beside it: from the start of the sentence before the
     #    opening mark to the end of the sentence after the closing mark, within
     #    the paragraph and with no other quotation in between. A cue with its own
@@ -188,7 +204,81 @@ def _frame_for_quote(
                 best = (0, index)
         if best is not None:
             return best[1], "colon"
+        frame = _colon_source(layout, before)
+        if frame is not None:
+            frames.append(frame)
+            return len(frames) - 1, "colon"
+    frame = _dash_source(layout, last)
+    if frame is not None:
+        frames.append(frame)
+        return len(frames) - 1, "colon"
     return None, "none"
+
+
+def _name_head(doc, start: int, end: int, layout: _Layout):
+    """The head of the last person or organisation named in doc[start:end], outside quotes."""
+    for ent in reversed(doc[start:end].ents):
+        if ent.label_ in SOURCE_ENTITIES and layout.quote_of_token[ent.start] < 0:
+            return ent.root
+    # A name the entity tagger does not know is still a run of proper nouns.
+    for index in range(end - 1, start - 1, -1):
+        token = doc[index]
+        if token.pos_ == "PROPN" and not token.ent_type_ and layout.quote_of_token[index] < 0:
+            return token
+    return None
+
+
+def _colon_source(layout: _Layout, colon: int) -> CueFrame | None:
+    """Who speaks in "Name: '...'" and "X affirms: '...'" layouts with no cue verb: the
+    subject of the clause before the colon, else the last name right before it."""
+    doc = layout.doc
+    sent = doc[colon].sent
+    start = max(sent.start, colon - MAX_COLON_DISTANCE)
+    if layout.paragraph(doc[start].idx) != layout.paragraph(doc[colon].idx):
+        return None
+    head = None
+    name = _name_head(doc, max(start, colon - 4), colon, layout)
+    if name is not None and name.i >= colon - 4:
+        head = name
+    if head is None:
+        root = sent.root
+        if start <= root.i < colon and layout.quote_of_token[root.i] < 0:
+            frame = verb_frame(root)
+            if frame is not None and frame.speaker[0] >= start:
+                frame.cue = (colon, colon + 1)
+                return frame
+        head = _name_head(doc, start, colon, layout)
+    if head is None:
+        return None
+    return _source_frame(doc, head, (colon, colon + 1))
+
+
+def _dash_source(layout: _Layout, after: int) -> CueFrame | None:
+    """Who speaks in the "'...' ― Name" layout: a name after a dash closing the quotation."""
+    doc = layout.doc
+    index = after
+    while index < len(doc) and doc[index].is_space and "\n" not in doc[index].text:
+        index += 1
+    if index >= len(doc) or doc[index].text not in DASHES:
+        return None
+    stop = min(len(doc), index + 6)
+    head = _name_head(doc, index + 1, stop, layout)
+    if head is None or layout.paragraph(doc[head.i].idx) != layout.paragraph(doc[index].idx):
+        return None
+    return _source_frame(doc, head, (index, index + 1))
+
+
+def _source_frame(doc, head, cue: tuple[int, int]) -> CueFrame:
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None:
+        speaker = (ent.start, ent.end)
+    else:
+        first = head.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+            first -= 1
+        speaker = (first, head.i + 1)
+    return CueFrame(cue=cue, lemma="say", stance="says", content=None, speaker=speaker,
+                    speaker_head=head.i)
 
 
 def _is_fragment(text: str, quote: QuoteSpan) -> bool:
@@ -204,6 +294,23 @@ def _is_fragment(text: str, quote: QuoteSpan) -> bool:
     return not inner or inner[-1] not in ".,?!…"
 
 
+def _next_paragraph(text: str, previous: _Draft, quote: QuoteSpan) -> bool:
+    """Whether `quote` opens the paragraph right after the one `previous` ends in
+    (blank lines between are fine, a paragraph of other text is not)."""
+    if quote.start < previous.end:
+        return False
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    if text[line_start : quote.start].strip():
+        return False
+    between = text[previous.end : line_start].split("\n")
+    return len(between) >= 2 and not any(part.strip() for part in between[1:])
+
+
+def _continues_paragraph(text: str, previous: _Draft, quote: QuoteSpan) -> bool:
+    """Whether the closed quotation `quote` is a paragraph continuing `previous`."""
+    return quote.closed and _next_paragraph(text, previous, quote)
+
+
 def _quote_word_count(text: str, quote: QuoteSpan) -> int:
     return len(text[quote.inner_start : quote.inner_end].split())
 
@@ -214,7 +321,7 @@ def _looks_like_title(text: str, quote: QuoteSpan) -> bool:
 
 
 def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_Draft], set[int]]:
-    text = layout.doc.text
+    text = layout.text
     drafts: list[_Draft] = []
     draft_of_frame: dict[int, int] = {}
     previous: _Draft | None = None
@@ -227,6 +334,10 @@ def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_
         paragraph = layout.paragraph(quote.start)
         index, how = _frame_for_quote(layout, number, frames)
         if how == "fragment" and index is None:
+            continue
+        if how == "verb" and _quote_word_count(text, quote) < MIN_SPEECH_WORDS:
+            # A short quotation after a verb that does not report speech ("wore a
+            # 'Hillary for Prison' shirt") is a name or a slogan, not a statement.
             continue
         if index is not None and frames[index].speaker is not None and (
             frames[index].speaker[0] < last and first < frames[index].speaker[1]
@@ -253,6 +364,12 @@ def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_
                 else:
                     side = (frame.content[0], min(frame.content[1], frame.cue[0]))
                 outside = _words_outside_quotes(layout, *side)
+                if frame.speaker is not None:
+                    # The speaker inside the parse's content clause ("'...,' Gene
+                    # Sperling, an adviser, said") is not part of what was said.
+                    low, high = max(side[0], frame.speaker[0]), min(side[1], frame.speaker[1])
+                    if low < high:
+                        outside -= _words_outside_quotes(layout, low, high)
                 if outside > MAX_FRAME_WORDS_FOR_DIRECT:
                     kind = "mixed"
                     start = min(start, layout.char_start(side[0]))
@@ -270,8 +387,10 @@ def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_
         if previous is not None and (
             quote.continues or previous.paragraph == paragraph
         ) and previous.kind in ("direct", "mixed"):
-            if previous.paragraph == paragraph:
+            if previous.paragraph == paragraph or _next_paragraph(text, previous, quote):
+                # One quotation running over paragraphs is one statement.
                 previous.end = max(previous.end, quote.end)
+                previous.paragraph = paragraph
                 previous.quotes.append(number)
                 continue
             draft = _Draft("direct", quote.start, quote.end, previous.frame, previous.speaker,
@@ -279,6 +398,15 @@ def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_
                            [number])
             drafts.append(draft)
             previous = draft
+            continue
+        if previous is not None and previous.speaker is not None and _continues_paragraph(
+            text, previous, quote
+        ):
+            # A paragraph that is one quotation right after a paragraph quoting
+            # someone continues that person's words (the news convention).
+            previous.end = max(previous.end, quote.end)
+            previous.quotes.append(number)
+            previous.paragraph = paragraph
             continue
         if _quote_word_count(text, quote) < MIN_UNATTRIBUTED_QUOTE_WORDS or _looks_like_title(
             text, quote
@@ -289,6 +417,10 @@ def _drafts_from_quotes(layout: _Layout, frames: list[CueFrame]) -> tuple[list[_
         drafts.append(draft)
         previous = draft
     return drafts, set(draft_of_frame)
+
+
+def _speech_like(token) -> bool:
+    return token.lower_ in SPEECH_PRONOUNS
 
 
 def _drafts_from_cues(
@@ -305,7 +437,11 @@ def _drafts_from_cues(
             continue
         start = layout.char_start(frame.content[0])
         end = layout.char_end(frame.content[1])
-        kind = "direct" if frame.colon else "indirect"
+        # "He said: I cannot find the words" is speech whose marks were lost; after a
+        # colon, anything not in the first or second person is a summary.
+        kind = "direct" if frame.colon and _speech_like(layout.doc[frame.content[0]]) else (
+            "indirect"
+        )
         drafts.append(
             _Draft(kind, start, end, frame, frame.speaker, frame.speaker_head, frame.cue[0],
                    CONFIDENCE["indirect"], layout.paragraph(start))
@@ -314,8 +450,7 @@ def _drafts_from_cues(
 
 
 def _to_statement(layout: _Layout, draft: _Draft, resolved: dict) -> Statement:
-    doc = layout.doc
-    text = doc.text
+    text = layout.text
     frame = draft.frame
     cue = None
     if frame is not None:
@@ -354,14 +489,28 @@ def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> li
     """
     if len(doc) == 0:
         return []
-    layout = _Layout(doc, find_quotes(doc.text))
+    text = doc.text
+    layout = _Layout(doc, find_quotes(text), text)
     excluded = [number >= 0 for number in layout.quote_of_token]
     frames = [
         frame for token in find_cues(doc, excluded, lang) if (frame := cue_frame(token, lang))
     ]
     for frame in frames:
         frame.content = layout.clip(frame.content, frame.cue[0])
-        frame.speaker = layout.clip(frame.speaker, frame.cue[0])
+        speaker = layout.clip(frame.speaker, frame.cue[0])
+        misplaced = speaker is None or (
+            frame.speaker_head is not None and layout.quote_of_token[frame.speaker_head] >= 0
+        )
+        if misplaced and frame.speaker is not None and frame.verb is not None and (
+            layout.quote_of_token[frame.verb] < 0
+        ):
+            # The parse ran the sentence on from the paragraph before, or took the cue
+            # for a conjunct of the quoted clause ("'We were wrong,' Ramos told AFP"),
+            # and found a subject there; read the speaker beside the cue instead.
+            loose = loose_speaker(doc[frame.verb])
+            if loose is not None and layout.clip(loose[0], frame.cue[0]) == loose[0]:
+                speaker, frame.speaker_head = loose
+        frame.speaker = speaker
         if frame.speaker is None:
             frame.speaker_head = None
         elif frame.speaker_head is not None and not (
