@@ -22,6 +22,9 @@ STRAIGHT_DOUBLE = frozenset('"＂')
 OPENING_SINGLE = frozenset("‘‚")
 CLOSING_SINGLE = frozenset("’")
 STRAIGHT_SINGLE = frozenset("'")
+_SINGLE_MARK = re.compile(
+    "[" + re.escape("".join(OPENING_SINGLE | CLOSING_SINGLE | STRAIGHT_SINGLE)) + "]"
+)
 # Characters after which a straight mark opens rather than closes a quotation.
 OPENING_CONTEXT = frozenset(" \t\n([{—–-/:;")
 # Markup tags left in scraped text; the quotes of their attributes are not quotations.
@@ -83,8 +86,10 @@ def _paragraph_quotes(
     tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text, start, end)]
     for index in range(start, end):
         char = text[index]
-        if char not in OPENING_DOUBLE and char not in CLOSING_DOUBLE and char not in (
-            STRAIGHT_DOUBLE
+        if (
+            char not in OPENING_DOUBLE
+            and char not in CLOSING_DOUBLE
+            and char not in (STRAIGHT_DOUBLE)
         ):
             continue
         if tags and any(a < index < b for a, b in tags):
@@ -128,7 +133,7 @@ def _is_single_open(text: str, index: int) -> bool:
     before = text[index - 1] if index > 0 else "\n"
     after = text[index + 1] if index + 1 < len(text) else "\n"
     if char in OPENING_SINGLE:
-        return after.isalnum() or after in "“\""
+        return after.isalnum() or after in '“"'
     return char in STRAIGHT_SINGLE and before in OPENING_CONTEXT and after.isalpha()
 
 
@@ -147,21 +152,19 @@ def _single_quotes(text: str, start: int, end: int, covered: list[QuoteSpan]) ->
     spans: list[QuoteSpan] = []
     inside = [(span.start, span.end) for span in covered]
     open_at: int | None = None
-    index = start
-    while index < end:
+    # Only the quote marks matter: visiting every character made this the slowest
+    # step of statement extraction on long articles.
+    for mark in _SINGLE_MARK.finditer(text, start, end):
+        index = mark.start()
         if any(a <= index < b for a, b in inside):
-            index += 1
             continue
-        char = text[index]
-        if char in OPENING_SINGLE or char in CLOSING_SINGLE or char in STRAIGHT_SINGLE:
-            if open_at is None:
-                if _is_single_open(text, index):
-                    open_at = index
-            elif _is_single_close(text, index) and index > open_at + 1:
-                if index - open_at <= MAX_SINGLE_QUOTE_CHARS:
-                    spans.append(QuoteSpan(open_at, index + 1, closed=True, single=True))
-                open_at = None
-        index += 1
+        if open_at is None:
+            if _is_single_open(text, index):
+                open_at = index
+        elif _is_single_close(text, index) and index > open_at + 1:
+            if index - open_at <= MAX_SINGLE_QUOTE_CHARS:
+                spans.append(QuoteSpan(open_at, index + 1, closed=True, single=True))
+            open_at = None
     return spans
 
 
