@@ -70,6 +70,8 @@ def extract_quantities(doc) -> list[Quantity]:
     "year of age".
     """
     quantities: list[Quantity] = []
+    # spaCy rebuilds doc.text from the tokens on every access: read it once.
+    text = doc.text
     index = 0
     length = len(doc)
     while index < length:
@@ -81,7 +83,7 @@ def extract_quantities(doc) -> list[Quantity]:
         if number is None:
             index += 1
             continue
-        quantity, consumed_to = _build(doc, number)
+        quantity, consumed_to = _build(doc, number, text)
         if quantity is not None:
             quantities.append(quantity)
         index = max(consumed_to, index + 1)
@@ -118,7 +120,7 @@ def _carry_elided_nouns(doc, quantities: list[Quantity]) -> None:
 # -- context: ranges, units, qualifiers, change, noun ---------------------------
 
 
-def _build(doc, number: NumberReading) -> tuple[Quantity | None, int]:
+def _build(doc, number: NumberReading, text: str) -> tuple[Quantity | None, int]:
     """The Quantity for a number read at `number.start`, and the token to go on from."""
     qualifier_start, qualifier = _preceding_qualifier(doc, number)
     # a change verb comes before a qualifier ("up nearly 57%"), not before "from"/"between"
@@ -146,14 +148,13 @@ def _build(doc, number: NumberReading) -> tuple[Quantity | None, int]:
     end_char = max(number.end_char, doc[consumed - 1].idx + len(doc[consumed - 1].text))
     if number.unit is None:
         end_char = number.end_char
-    text = doc.text[start_char:end_char]
     quantity = Quantity(
         value_low=min(number.low, number.high),
         value_high=max(number.low, number.high),
         qualifier=qualifier,
         unit=number.unit,
         noun=noun,
-        span=Span(start_char, end_char, text),
+        span=Span(start_char, end_char, text[start_char:end_char]),
         change=change,
         vague=number.vague is not None,
     )
