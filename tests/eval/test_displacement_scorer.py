@@ -92,3 +92,35 @@ def test_peer_scores_figures_only(gold_file):
     assert peer.system == "quantulum3"
     assert peer.term_accuracy is None
     assert 0.0 <= peer.figure_accuracy <= 1.0
+
+
+def _pick(text: str):
+    from newsledger.eval.displacement import pick_displacement_figure
+    from newsledger.extract.figures import extract_figures
+    from newsledger.extract.quantities import extract_quantities
+
+    doc = load_pipeline()(text)
+    return pick_displacement_figure(extract_figures(doc, extract_quantities(doc), []))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A stated range is annotated as its upper bound.
+        ("Between 1,500 and 2,300 people were displaced by the floods.", (2300, "displaced")),
+        # Destroyed housing is the headline housing fact, ahead of damaged.
+        (
+            "The quake damaged 140 homes and destroyed 35 homes in the valley.",
+            (35, "housing_destroyed"),
+        ),
+        # No displacement word at all: the excerpt's first count leads.
+        (
+            "About 420 households (about 2,100 people) arrived in Elmford this week.",
+            (420, "displaced"),
+        ),
+        # An affected population is not the displaced one.
+        ("Of the 9,000 people affected, 650 were evacuated.", (650, "evacuated")),
+    ],
+)
+def test_pick_displacement_figure(text, expected):
+    assert _pick(text) == expected

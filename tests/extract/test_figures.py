@@ -224,3 +224,124 @@ def test_spacy_component_writes_plain_figures():
         (9, "killed", 0),
     ]
     assert pickle.loads(pickle.dumps(figures)) == figures
+
+
+# --- periods are never as-of dates; as-of is the statement day, else the reference ---
+
+PERIOD_CASES = [
+    # (text, value, as_of, period)
+    (
+        "The mission said 40 civilians had been killed since the fighting began on 2 May.",
+        40,
+        "2023-05-16",
+        "since 2023-05-02",
+    ),
+    (
+        "Between 3 May and 9 May, 120 families were displaced, the agency said on Monday.",
+        120,
+        "2023-05-15",
+        "between 2023-05-03 and 2023-05-09",
+    ),
+    (
+        "Officials said 75 homes were destroyed from 4 May onwards.",
+        75,
+        "2023-05-16",
+        "from 2023-05-04",
+    ),
+    (
+        "As of 12 May, 60 people had been evacuated since the dam failed on 1 May.",
+        60,
+        "2023-05-12",
+        "since 2023-05-01",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "as_of", "period"), PERIOD_CASES)
+def test_period_dates_are_not_as_of(text, value, as_of, period):
+    figure = figure_for(text, value)
+    assert figure.as_of == as_of
+    assert figure.period == period
+
+
+def test_from_a_place_is_not_a_period():
+    figure = figure_for("Police said 30 people fled from Elmford on 10 May.", 30)
+    assert figure.as_of == "2023-05-10"
+    assert figure.period is None
+
+
+# --- the verification cue reaches a figure in its complement clause ---
+
+
+def test_confirmed_in_complement_clause():
+    figures = figures_of(
+        "The monitoring office said it had confirmed 210 civilians, including 12 children, "
+        "had been killed and 430 injured since the offensive began on 3 May."
+    )
+    by_value = {f.value_low: f for f in figures}
+    for value in (210, 12, 430):
+        assert by_value[value].status == "confirmed", value
+        assert by_value[value].source == "monitoring office", value
+        assert by_value[value].as_of == "2023-05-16"
+        assert by_value[value].period == "since 2023-05-03"
+
+
+def test_said_alone_stays_reported():
+    figure = figure_for("The monitoring office said 210 civilians had been killed.", 210)
+    assert figure.status == "reported"
+    assert figure.source == "monitoring office"
+
+
+# --- an elided count takes its group from the coordinated head, not from a part ---
+
+
+def test_group_inherited_from_head_not_from_part():
+    figures = figures_of(
+        "At least 90 civilians, including 7 children, were killed and 260 wounded in the raids."
+    )
+    by_value = {f.value_low: f for f in figures}
+    assert by_value[7].group == "children"
+    assert by_value[7].part_of is not None
+    assert by_value[260].category == "injured"
+    assert by_value[260].group == "civilians"
+
+
+def test_others_take_the_head_group():
+    figures = figures_of(
+        "The minister said 150 soldiers had been killed and that 400 others had been wounded."
+    )
+    by_value = {f.value_low: f for f in figures}
+    assert by_value[400].group == "soldiers"
+
+
+# --- numbers that are not counts of people ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Between  17  June  and 2 July, about 900 people were displaced.", 17),
+        ("A magnitude 6.1 earthquake displaced 3,000 people.", 6.1),
+        ("The floods affected 12 districts and displaced 800 people.", 12),
+    ],
+)
+def test_not_a_count_of_people(text, value):
+    assert figure_for(text, value).category == "other"
+
+
+def test_affected_is_not_displaced():
+    text = "Of the 5,000 people affected, 1,100 have been evacuated."
+    assert figure_for(text, 5000).category == "other"
+    assert figure_for(text, 1100).category == "evacuated"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("Evacuations in the district: 2,450", 2450, "evacuated"),
+        ("Fully destroyed houses: 312", 312, "housing_destroyed"),
+        ("The storm has claimed 45 lives in the valley.", 45, "killed"),
+    ],
+)
+def test_labels_and_lives(text, value, category):
+    assert figure_for(text, value).category == category

@@ -3,8 +3,10 @@ against IDMC / IDETECT annotations (`../shared/eval/displacement/`).
 
 Per excerpt: parse, extract quantities and figures, and predict the excerpt's
 displacement fact (`pick_displacement_figure`): the first displaced or
-evacuated figure, else the first housing figure, else (the excerpt was
-annotated because it reports displacement) its largest plain count as displaced.
+evacuated figure, else the first destroyed-housing figure, else the first
+housing figure, else (the excerpt was annotated because it reports
+displacement) its first plain count as displaced. A stated range counts as its
+upper bound ("between 18,000 and 25,000 people" is annotated 25,000).
 Gold terms map onto our categories (`TERM_CATEGORY`):
 
 | gold term | our category |
@@ -158,21 +160,31 @@ def load_gold(path: str | Path) -> list[GoldExcerpt]:
     return excerpts
 
 
+def _reported_value(figure: Figure) -> float:
+    """The value an annotator records: the upper bound of a stated range
+    ("between 18,000 and 25,000" -> 25,000), the value itself otherwise."""
+    if figure.qualifier == "range":
+        return figure.value_high
+    return figure.value_low
+
+
 def pick_displacement_figure(figures: list[Figure]) -> tuple[float, str] | None:
     """The excerpt's displacement fact (value, category), or None.
 
-    The first displaced/evacuated figure, else the first housing figure; an
-    excerpt is annotated because it reports displacement, so when no figure has
-    a displacement category the largest plain count (>= 10) is taken as displaced.
+    The first displaced/evacuated figure, else the first destroyed-housing
+    figure, else the first housing figure; an excerpt is annotated because it
+    reports displacement, so when no figure has a displacement category its
+    first plain count (>= 10, the excerpt's lead figure) is taken as displaced.
     """
     facts = [f for f in figures if f.category in DISPLACEMENT_CATEGORIES and f.part_of is None]
     people = [f for f in facts if f.category in ("displaced", "evacuated")]
-    chosen = (people or facts)[:1]
+    destroyed = [f for f in facts if f.category == "housing_destroyed"]
+    chosen = (people or destroyed or facts)[:1]
     if chosen:
-        return chosen[0].value_low, chosen[0].category
+        return _reported_value(chosen[0]), chosen[0].category
     plain = [f for f in figures if f.category == "other" and f.unit is None and f.value_low >= 10]
     if plain:
-        return max(f.value_low for f in plain), "displaced"
+        return plain[0].value_low, "displaced"
     return None
 
 
@@ -246,8 +258,9 @@ def evaluate_displacement(
         ]
         result.systems.append(_scores(PEER_NAME, peer, time.perf_counter() - started, terms=False))
     result.notes = [
-        "prediction: first displaced/evacuated figure, else first housing figure, "
-        "else the largest plain count as displaced",
+        "prediction: first displaced/evacuated figure, else first destroyed-housing, "
+        "else first housing figure, else the first plain count as displaced; "
+        "a range counts as its upper bound",
         "gold terms mapped by newsledger.eval.displacement.TERM_CATEGORY",
         f"{PEER_NAME}: largest dimensionless whole number; figure accuracy only",
     ]

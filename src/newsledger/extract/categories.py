@@ -30,6 +30,11 @@ WINDOW = 5
 SPECIFICITY = ("killed", "injured", "missing", "detained", "casualties", "displaced", "evacuated")
 NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "advmod", "npadvmod"})
 PERSON_UNIT = "people"
+# A table-row label ("Damaged houses/shelter 91,808") has at most this many words.
+LABEL_MAX_WORDS = 6
+SCALE_WORDS = frozenset(
+    {"million", "billion", "thousand", "hundred", "lakh", "crore", "m", "bn", "k"}
+)
 REPORTING_STOP = frozenset({"say", "claim", "report", "tell", "announce", "state", "add", "show"})
 
 
@@ -130,7 +135,7 @@ def _verb_category(verb: Token) -> str | None:
 def _housing(noun: Token | None, anchor: Token, path: list[Token]) -> str | None:
     t = tables()
     if noun is None or _lemma(noun) not in t.housing_nouns:
-        return None
+        return _label_housing(anchor) if noun is None else None
     for token in [*noun.children, *path]:
         category = t.housing_verbs.get(_lemma(token)) or t.housing_verbs.get(token.lower_)
         if category:
@@ -143,6 +148,19 @@ def _housing(noun: Token | None, anchor: Token, path: list[Token]) -> str | None
     for token in noun.sent:
         category = t.housing_verbs.get(_lemma(token))
         if category and abs(token.i - anchor.i) <= WINDOW + 3:
+            return category
+    return None
+
+
+def _label_housing(anchor: Token) -> str | None:
+    """ "Completely destroyed housing: 146": a housing label names noun and verb."""
+    t = tables()
+    words = _label_words(anchor)
+    if not any(_lemma(w) in t.housing_nouns or w.lower_ in t.housing_nouns for w in words):
+        return None
+    for word in words:
+        category = t.housing_verbs.get(_lemma(word)) or t.housing_verbs.get(word.lower_)
+        if category:
             return category
     return None
 
@@ -210,6 +228,10 @@ def _governing_category(anchor: Token, noun: Token | None) -> tuple[str | None, 
             break
         node = node.head
         path.append(node)
+        if node.lower_ == "of" and node.head.pos_ in ("VERB", "AUX"):
+            # "Of the 239,500 people affected, 12,100 were evacuated": the verb is
+            # about the part, not about the whole the "of" phrase names.
+            break
         if node.pos_ in ("VERB", "AUX"):
             category = _verb_category(node) or _subject_category(node)
             if category:
@@ -249,7 +271,51 @@ def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
         return local, path
     if governing:
         return governing, path
-    return (_nearby_category(anchor) or "other"), path
+    return (_nearby_category(anchor) or _label_category(anchor) or "other"), path
+
+
+def _label_words(anchor: Token) -> list[Token]:
+    """The words of a table-row label before the number ("Evacuation total people: 3,614"),
+    or [] when the number is inside running text."""
+    before = [t for t in anchor.doc[anchor.sent.start : anchor.i] if not t.is_space]
+    if not before or len(before) > LABEL_MAX_WORDS:
+        return []
+    if any(t.tag_ in ("VBZ", "VBP", "MD") or t.dep_ == "nsubj" for t in before):
+        return []
+    return before
+
+
+def _label_category(anchor: Token) -> str | None:
+    words = _label_words(anchor)
+    found = [_category_of(t) for t in words]
+    return _most_specific([c for c in found if c])
+
+
+def _in_month_date(anchor: Token) -> bool:
+    """Whether the number is a day of a month: next to a month name ("26 October",
+    "October 26") or inside a date entity that names one ("26 and 30 October")."""
+    doc = anchor.doc
+    months = tables().month_words
+    neighbours = [
+        t for t in doc[max(anchor.sent.start, anchor.i - 3) : anchor.i + 4] if not t.is_space
+    ]
+    position = neighbours.index(anchor)
+    for t in neighbours[max(0, position - 1) : position + 2]:
+        if t.i != anchor.i and t.lower_.rstrip(".") in months:
+            return True
+    if anchor.ent_type_ not in ("DATE", "TIME"):
+        return False
+    start, end = anchor.i, anchor.i
+    while start > anchor.sent.start and doc[start - 1].ent_type_ == anchor.ent_type_:
+        start -= 1
+    while end + 1 < anchor.sent.end and doc[end + 1].ent_type_ == anchor.ent_type_:
+        end += 1
+    return any(t.lower_.rstrip(".") in months for t in doc[start : end + 1])
+
+
+def _has_scale(anchor: Token) -> bool:
+    following = anchor.doc[anchor.i + 1 : anchor.i + 2]
+    return bool(following) and following[0].lower_ in SCALE_WORDS
 
 
 def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
@@ -257,6 +323,12 @@ def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
     t = tables()
     lowered = text.lower()
     if "year" in lowered or "month-old" in lowered or "-old" in lowered:
+        return True
+    # "between 17 October and 9 November": the day of a date, not a count.
+    if _in_month_date(anchor):
+        return True
+    # "a magnitude 6.3 earthquake": a fraction of a person is a measurement.
+    if "." in anchor.text and anchor.text.replace(".", "").isdigit() and not _has_scale(anchor):
         return True
     following = anchor.doc[anchor.i + 1 : anchor.i + 4]
     if following.text.lower().startswith(("-year", "year", "years old", "- year", "month")):
@@ -275,6 +347,9 @@ def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
     # "Avion Weaver, 4, with a gunshot wound": an age in apposition to a name.
     if anchor.i > 0 and anchor.doc[anchor.i - 1].text == "," and anchor.head.pos_ == "PROPN":
         return True
+    # ... but "Evacuation total people: 3,614" is a table row, not an age.
+    if anchor.i > 0 and anchor.doc[anchor.i - 1].text == ":":
+        return False
     if anchor.dep_ == "appos" or (
         anchor.i > 0
         and anchor.doc[anchor.i - 1].pos_ == "PROPN"

@@ -2,7 +2,8 @@
 
 Owns reading `figure_words.json` (category, housing, unit, group and nationality
 words), `status_cues.json` (reporting cues -> status, hedges) and
-`known_bodies.tsv` (named sources and their kind) into plain, immutable lookups.
+`known_bodies.tsv` (named sources and their kind), and the month names of
+`date_words.json` into plain, immutable lookups.
 The files document themselves; this module only indexes them.
 """
 
@@ -54,6 +55,7 @@ class FigureTables:
     source_kind_words: dict[str, tuple[str, ...]]
     descriptive_prepositions: frozenset[str]
     known_bodies: tuple[KnownBody, ...]
+    month_words: frozenset[str]
 
 
 def _read_text(name: str) -> str:
@@ -118,4 +120,5 @@ def tables() -> FigureTables:
         source_kind_words={k: tuple(v) for k, v in cues["source_kind_words"].items()},
         descriptive_prepositions=frozenset(cues["descriptive_prepositions"]),
         known_bodies=_known_bodies(_read_text("known_bodies.tsv")),
+        month_words=frozenset(json.loads(_read_text("date_words.json"))["months"]),
     )

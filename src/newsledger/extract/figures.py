@@ -33,6 +33,8 @@ PART_OF_WORDS = frozenset({"including", "include", "among", "of"})
 CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "missing", "detained"})
 # Victims named without a digit count as one: "a man", "a 15-year-old", "one person".
 SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another"})
+# Nouns that count "the rest" of a group named before: "198 people killed and 1,000 others".
+ANAPHORIC_GROUP_NOUNS = frozenset({"others", "more"})
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 DEFINITE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 DEFINITE_VICTIMS = frozenset({"he", "she"})
@@ -161,19 +163,30 @@ def _part_of(figures: list[Figure], anchors: list[Token]) -> None:
 
 
 def _inherit_groups(figures: list[Figure], nouns: list[Token | None]) -> None:
-    """ "352 Ukrainian civilians have been killed ... and more than 1,000 wounded"."""
+    """ "352 Ukrainian civilians have been killed ... and more than 1,000 wounded".
+
+    An elided count ("1,000 wounded") or one counting "others" takes the group of
+    the latest head figure before it in the sentence; a part-of figure ("including
+    19 children") names a subset, so it never donates its group.
+    """
     for index, figure in enumerate(figures):
-        if nouns[index] is not None or figure.group or figure.category not in CASUALTY_CATEGORIES:
+        noun = nouns[index]
+        elided = noun is None or noun.lower_ in ANAPHORIC_GROUP_NOUNS
+        if not elided or figure.part_of is not None or figure.category not in CASUALTY_CATEGORIES:
             continue
-        same_sentence = [
+        if figure.group and figure.group.lower() not in ANAPHORIC_GROUP_NOUNS:
+            continue
+        donors = [
             other
             for other in figures[:index]
             if other.sentence_index == figure.sentence_index
+            and other.part_of is None
             and other.group
+            and other.group.lower() not in ANAPHORIC_GROUP_NOUNS
             and other.category in CASUALTY_CATEGORIES
         ]
-        if same_sentence:
-            figure.group = same_sentence[-1].group
+        if donors:
+            figure.group = donors[-1].group
 
 
 def _figure(

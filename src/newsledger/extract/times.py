@@ -1,10 +1,15 @@
 """When a figure holds: its as-of date or period, resolved against the reference date.
 
 Owns reading the date expressions of a figure's sentence ("On Sunday, February
-27", "on Tuesday", "on March 1", "yesterday") into an ISO as-of date, and the
-"since ..." phrases and vague periods ("last month", "this year") into a
-period text. A weekday resolves to the latest such day on or before the
-reference date (news says "on Tuesday" of the same week, in the past). When a
+27", "on Tuesday", "as of March 1", "by March 4", "yesterday") into an ISO
+as-of date, and the period phrases ("since the invasion began on 24
+February", "from 4 May", "between 3 and 9 May") and vague periods ("last
+month", "this year") into a period text. A period says when a count started,
+never the day it holds for: dates inside a period phrase are never the as-of
+date, and the period text carries them resolved ("since 2022-02-24"); a
+phrase without a resolvable date keeps its words ("since the war began").
+A weekday resolves to the latest such day on or before the reference date
+(news says "on Tuesday" of the same week, in the past). When a
 sentence dates nothing, the figure holds as of the reference date itself, and
 `as_of_note` says so; when the reference date is only the suggested
 publication date (the stated one was flagged inconsistent), the note says that too.
@@ -37,6 +42,9 @@ PERIOD_WORDS = (
     "in total",
     "since",
 )
+# Words opening a period phrase; "from" and "between" only when a date follows.
+PERIOD_OPENERS = frozenset({"since", "from", "between"})
+RANGE_JOINERS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
 # A month-day more than this many days after the reference date belongs to the year before.
 FUTURE_SLACK_DAYS = 7
 
@@ -46,6 +54,15 @@ class TimeReading:
     as_of: str | None
     period: str | None
     as_of_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """A period phrase: its opening word, the token indices it covers, its text."""
+
+    opener: Token
+    tokens: frozenset[int]
+    text: str
 
 
 @lru_cache(maxsize=1)
@@ -128,30 +145,90 @@ def _figure_path(anchor: Token) -> list[Token]:
     return path
 
 
-def _since_phrase(anchor: Token) -> str | None:
-    """ "since the start of the invasion", "since the Russian invasion began"."""
-    sentence = anchor.sent
-    path = set(t.i for t in _figure_path(anchor))
-    candidates = []
-    for token in sentence:
-        if token.lower_ != "since" or token.dep_ not in ("prep", "mark", "advmod"):
-            continue
-        if token.dep_ == "mark":
-            # "since the Russian invasion began": the clause is the mark's head.
-            clause = token.head
-            tokens = [t for t in clause.subtree if t.dep_ != "punct" or t.i < clause.i]
-            tokens = [t for t in tokens if t.i >= token.i]
-            conj_cut = [t.i for t in tokens if t.dep_ == "cc" and t.head.i == clause.i]
-            if conj_cut:
-                tokens = [t for t in tokens if t.i < conj_cut[0]]
+def _clause_tokens(token: Token) -> list[Token]:
+    """The words of the phrase `token` opens: a "since" clause or a preposition's subtree."""
+    if token.dep_ != "mark":
+        return list(token.subtree)
+    # "since the Russian invasion began": the clause is the mark's head.
+    clause = token.head
+    tokens = [t for t in clause.subtree if t.dep_ != "punct" or t.i < clause.i]
+    tokens = [t for t in tokens if t.i >= token.i]
+    conj_cut = [t.i for t in tokens if t.dep_ == "cc" and t.head.i == clause.i]
+    return [t for t in tokens if t.i < conj_cut[0]] if conj_cut else tokens
+
+
+def _linear_tokens(opener: Token) -> list[Token]:
+    """The opener and the words after it up to a comma or a verb, at most 8."""
+    tokens = [opener]
+    for token in opener.doc[opener.i + 1 : min(opener.sent.end, opener.i + 9)]:
+        if token.text in (",", ";", ".") or token.pos_ in ("VERB", "AUX"):
+            break
+        tokens.append(token)
+    return tokens
+
+
+def _segment_dates(tokens: list[Token], reference: dt.date | None) -> list[dt.date]:
+    """The dates of a period phrase, one per part between "and" / "to" / "until"."""
+    segments: list[list[str]] = [[]]
+    for token in tokens:
+        if token.lower_ in RANGE_JOINERS:
+            segments.append([])
         else:
-            tokens = list(token.subtree)
-        text = " ".join(t.text for t in tokens).strip(" ,")
-        attached = token.head.i in path or token.i in path
-        candidates.append((not attached, abs(token.i - anchor.i), text))
-    if not candidates:
+            segments[-1].append(token.text)
+    found = (resolve_date_text(" ".join(words), reference) for words in segments if words)
+    return [date for date in found if date is not None]
+
+
+def _period_phrases(anchor: Token, reference: dt.date | None) -> list[_Period]:
+    """ "since ...", and "from X (to Y)" / "between X and Y" when they hold a date.
+
+    These phrases say when a count started, never the day it holds for: the
+    dates inside them are kept out of the as-of candidates.
+    """
+    sentence = anchor.sent
+    dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
+    phrases = []
+    for token in sentence:
+        word = token.lower_
+        if word not in PERIOD_OPENERS:
+            continue
+        if token.dep_ in ("prep", "mark", "advmod"):
+            tokens = _clause_tokens(token)
+        elif word != "since":
+            # "Between 3 May and 9 May" is often parsed as a number range.
+            tokens = _linear_tokens(token)
+        else:
+            continue
+        indices = frozenset(t.i for t in tokens)
+        inside = [e for e in dates if e.start in indices]
+        if word != "since" and not inside:
+            continue  # "from Kharkiv", "between the two towns": places, not periods
+        resolved = _segment_dates(tokens, reference)
+        if resolved and word == "since":
+            text = f"since {resolved[0].isoformat()}"
+        elif len(resolved) >= 2:
+            joiner = "and" if word == "between" else "to"
+            text = f"{word} {resolved[0].isoformat()} {joiner} {resolved[1].isoformat()}"
+        elif resolved:
+            text = f"{word} {resolved[0].isoformat()}"
+        else:
+            text = " ".join(t.text for t in tokens).strip(" ,")
+        phrases.append(_Period(token, indices, text))
+    return phrases
+
+
+def _since_phrase(anchor: Token, phrases: list[_Period]) -> str | None:
+    """The period phrase of the number: one attached to its clause, else the nearest."""
+    if not phrases:
         return None
-    return sorted(candidates)[0][2]
+    path = set(t.i for t in _figure_path(anchor))
+
+    def rank(phrase: _Period) -> tuple[bool, int]:
+        opener = phrase.opener
+        attached = opener.head.i in path or opener.i in path
+        return (not attached, abs(opener.i - anchor.i))
+
+    return sorted(phrases, key=rank)[0].text
 
 
 def _vague_period(anchor: Token) -> str | None:
@@ -174,16 +251,18 @@ def read_time(
     )
     sentence = anchor.sent
     path = set(t.i for t in _figure_path(anchor))
+    phrases = _period_phrases(anchor, reference)
+    in_periods = frozenset().union(*(p.tokens for p in phrases)) if phrases else frozenset()
     dated: list[tuple[bool, int, dt.date, str]] = []
     for entity in sentence.ents:
-        if entity.label_ not in ("DATE", "TIME"):
+        if entity.label_ not in ("DATE", "TIME") or entity.start in in_periods:
             continue
         resolved = resolve_date_text(entity.text, reference)
         if resolved is None:
             continue
         attached = any(t.head.i in path or t.i in path for t in entity)
         dated.append((not attached, abs(entity.start - anchor.i), resolved, entity.text))
-    period = _since_phrase(anchor) or _vague_period(anchor)
+    period = _since_phrase(anchor, phrases) or _vague_period(anchor)
     if dated:
         _, _, resolved, text = sorted(dated)[0]
         note = None
