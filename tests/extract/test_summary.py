@@ -54,3 +54,78 @@ def test_summary_is_counts():
 
 def test_no_figures_no_summary():
     assert summarise_incident([]) is None
+
+
+def doc_summary_of(text: str):
+    """The summary with the parsed article, as the casualties scorer makes it."""
+    doc = load_pipeline()(text)
+    figures = extract_figures(doc, extract_quantities(doc), [], reference_date="2016-05-02")
+    return summarise_incident(figures, doc=doc)
+
+
+DOC_CASES = [
+    # An age in apposition is not a death toll.
+    ("Boy, 14, dies in hunting accident\n\nThe boy was hunting with his father.", 1, 0),
+    # A gallery counter is not a count of the shot.
+    ("Image 2 of 8 A child was shot at a home on Redbud Lane on Tuesday.", 0, 1),
+    # No figure at all: the headline still names one victim.
+    ("Farmer dies after accident at the range\n\nDeputies are investigating.", 1, 0),
+    ("Teen hurt in shooting outside club\n\nPolice are looking for the gunman.", None, 1),
+    # Shot, then the lede says the victim died: the shot victim is the dead one.
+    ("Teen shot in the head at the mall dies\n\nThe teen was shot by a stranger.", 1, 0),
+    # A house number is not a count.
+    ("The victim was shot at 900 Garden Way on Friday, police said.", None, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), DOC_CASES)
+def test_summary_with_doc(text, killed, injured):
+    summary = doc_summary_of(text)
+    got = (
+        summary.killed.value_low if summary.killed else None,
+        summary.injured.value_low if summary.injured else None,
+    )
+    assert got == (killed, injured)
+
+
+def test_ordinal_victim_raises_the_toll():
+    summary = summary_of(
+        "Two men were wounded on Friday night. A third victim walked into the hospital later."
+    )
+    assert summary.injured == Count(3, 3)
+
+
+def test_pronoun_after_a_death_is_not_a_second_victim():
+    summary = doc_summary_of(
+        "A girl was killed by a stray bullet on Saturday. She had been hurt in the head."
+    )
+    assert summary.killed == Count(1, 1)
+    assert summary.injured is None or summary.injured.value_low == 0
+
+
+def test_several_is_no_count():
+    summary = doc_summary_of("Several people were shot at a party early Sunday, police said.")
+    assert summary is None or summary.injured is None or summary.injured.value_low != 3
+
+
+def test_summary_without_doc_still_works():
+    # analysis.py calls summarise_incident(figures) alone; the doc only refines.
+    assert counts(summary_of("Three people were wounded in a shooting on Friday.")) == (None, 3)
+
+
+def test_deadly_weapon_is_not_a_death():
+    # "deadly weapon" says nothing about a death; the four shot stay injured.
+    summary = doc_summary_of(
+        "Four people were shot outside a bar on Friday. "
+        "The suspect is charged with assault with a deadly weapon."
+    )
+    assert summary.killed is None
+    assert summary.injured == Count(4, 4)
+
+
+def test_dead_in_the_lede_turns_one_shot_victim_into_the_dead():
+    summary = doc_summary_of(
+        "Teen dies after shooting at the park\n\nA teenager was shot near the pool on Friday."
+    )
+    assert summary.killed == Count(1, 1)
+    assert summary.injured == Count(0, 0)

@@ -1,4 +1,5 @@
-"""`newsledger eval displacement|casualties GOLD.jsonl [--peers] [--format table|json]`:
+"""`newsledger eval displacement|casualties GOLD.jsonl [--peers] [--format table|json]`
+(casualties also takes `--limit N`):
 the figure scorers (`newsledger.eval.displacement`, `newsledger.eval.casualties`) as commands.
 
 Each prints newsledger's scores and, with `--peers`, quantulum3's baseline on
@@ -70,12 +71,18 @@ def displacement_command(gold: str, peers: bool, output_format: str) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @_PEERS
 @_FORMAT
-def casualties_command(gold: str, peers: bool, output_format: str) -> None:
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="score only the first N articles (a quick look; the gate scores all)",
+)
+def casualties_command(gold: str, peers: bool, output_format: str, limit: int | None) -> None:
     """Score each article's main-incident killed and injured counts (GVA / SemEval-2018 Task 5)."""
     from newsledger.eval.casualties import evaluate_casualties
 
     try:
-        result = evaluate_casualties(gold, peers=peers)
+        result = evaluate_casualties(gold, peers=peers, limit=limit)
     except NewsledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     _print(result, output_format)

@@ -1,0 +1,201 @@
+"""Victim counting from the parsed article, beyond the extracted figures.
+
+Owns the helpers the incident summary (`extract.summary`) uses to judge
+figures and, when it has the spaCy doc, to read what figures miss:
+- `is_incidental_number(figure, doc)`: a figure that is not a head count at
+  all: an age ("Boy, 14, dies", "victims, ages 15 and 16", "dies at 96"), a
+  street number ("900 Garden Way", "at 4439 Pease"), a photo-gallery counter
+  ("Image 2 of 8", "1 / 10"), a measure ("about 15 yards"), a vague word
+  ("several"), or a running total stated in its own sentence ("44 homicides
+  this year");
+- `headline_victims(doc)`: when the article yields no casualty figure, the
+  headline and lede still usually name one victim in words ("Teen shot outside
+  club", "Boyle County man dies after accidental shooting"): a death cue there
+  means one killed, a shooting / wounding cue alone means one injured;
+- `lede_says_died(doc)`: the headline / lede says someone died (a victim
+  counted only as "shot" is then the dead one);
+- `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
+  words say (a pronoun / "the victim"; an explicit number; "a fourth victim").
+They read only the doc and the figure's character span and text; they never
+change the figures themselves. The cue lists are English news wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.models import Figure
+
+__all__ = [
+    "headline_victims",
+    "is_back_reference",
+    "is_incidental_number",
+    "states_number",
+    "victim_ordinal",
+    "lede_says_died",
+]
+
+# Words after a number that make it part of an address, not a count.
+ADDRESS_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "way blvd boulevard street st avenue ave road rd freeway drive dr lane ln block "
+        "highway hwy court ct place pl parkway pkwy circle terrace trail route interstate "
+        "i- east west north south n s e w ne nw se sw",
+    )
+)
+# Words after a number that make it a measure, not people ("about 15 yards").
+MEASURE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "yards yard feet foot miles mile meters rounds shots times minutes hours days weeks "
+        "months years percent caliber mm",
+    )
+)
+VAGUE_WORDS = frozenset(
+    {
+        "several",
+        "multiple",
+        "numerous",
+        "many",
+        "some",
+        "a few",
+        "few",
+        "dozens",
+        "hundreds",
+        "scores",
+    }
+)
+AGE = re.compile(r"\b[\w]+[- ](?:year|month|week|day)s?(?:[- ]old)?\b", re.I)
+NUMBER_WORDS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"thirteen|fourteen|fifteen|twenty|thirty|forty|fifty)\b",
+    re.I,
+)
+AGE_WORDS = frozenset({"age", "ages", "aged"})
+# Running totals named in the figure's own sentence ("44 homicides this year").
+TOTAL_IN_SENTENCE = re.compile(
+    r"\b(?:this year|so far|to date|since january|year to date|in 20\d\d|last year)\b", re.I
+)
+LEDE_SENTENCES = 4
+DEATH_CUE = re.compile(
+    r"\b(?:kill(?:ed|s|ing)?|dies|died|dead|death|deadly|fatal(?:ly)?|murder(?:ed|s)?|"
+    r"slain|homicide|murder-suicide)\b",
+    re.I,
+)
+DIED_CUE = re.compile(
+    r"\b(?:died|dies|dead|killed|kills|fatally|slain|succumbed|shot to death|"
+    r"shooting death|death of)\b",
+    re.I,
+)
+WOUND_CUE = re.compile(
+    r"\b(?:shot|shoots|shooting|wounded|injured|injures|hurt|critical condition|"
+    r"hospitali[sz]ed|gunshot|struck|hit by (?:a )?(?:stray )?bullet)\b",
+    re.I,
+)
+
+
+def _lede(doc) -> str:
+    return " ".join(s.text for _, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
+
+
+PRONOUNS = frozenset(
+    {"he", "she", "him", "her", "they", "them", "his", "hers", "himself", "herself"}
+)
+
+
+def is_back_reference(figure: Figure) -> bool:
+    """True for a pronoun or definite mention ("she", "the victim"): someone already counted."""
+    words = figure.span.text.strip().lower().split()
+    return bool(words) and (words[0] in PRONOUNS or (words[0] == "the" and len(words) <= 3))
+
+
+def states_number(figure: Figure) -> bool:
+    """True when the figure's words give a number ("three", "4") rather than name a person."""
+    return bool(NUMBER_WORDS.search(AGE.sub(" ", figure.span.text)))
+
+
+ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + r"))\b", re.I)
+
+
+def victim_ordinal(figure: Figure) -> int:
+    """N for "a fourth victim" / "the 3rd man": at least N victims; 0 without an ordinal."""
+    match = ORDINAL.search(figure.span.text)
+    if match is None:
+        return 0
+    return int(match.group(1)) if match.group(1) else ORDINALS[match.group(2).lower()]
+
+
+def lede_says_died(doc) -> bool:
+    """True when the headline / lede says someone died (not just "deadly weapon")."""
+    return bool(DIED_CUE.search(_lede(doc)))
+
+
+def _number_token(figure: Figure, doc):
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    numerals = [t for t in span if t.like_num]
+    return numerals[0] if numerals else None
+
+
+def is_incidental_number(figure: Figure, doc) -> bool:
+    """True when a numeral figure is an age, address, gallery counter or stated running total."""
+    if figure.span.text.strip().lower() in VAGUE_WORDS:
+        return True  # "several" / "multiple" commit to no number
+    if figure.sentence and TOTAL_IN_SENTENCE.search(figure.sentence):
+        return True
+    if not any(ch.isdigit() for ch in figure.span.text):
+        return False
+    token = _number_token(figure, doc)
+    if token is None:
+        return False
+    try:
+        stated = float(token.text.replace(",", ""))
+    except ValueError:
+        return False
+    if stated != figure.value_low:
+        return False  # a mention carrying an age ("a 3-year-old boy") counts one person
+    before = doc[max(0, token.i - 3) : token.i]
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in {"of", "/", "at"}:
+        return True  # "Image 2 of 8", "1 / 10", "dies at 96", "shooting at 4439 Pease"
+    if nxt is not None and nxt.text in {"/", "of"} and token.i + 2 < len(doc):
+        return doc[token.i + 2].like_num  # "1 / 10", "2 of 8"
+    if any(t.lower_ in AGE_WORDS for t in before):
+        return True
+    if nxt is not None and (nxt.lower_.startswith("-year") or nxt.lower_ in {"-", "year", "years"}):
+        return True
+    if (
+        prev is not None
+        and prev.text == ","
+        and token.i >= 2
+        and doc[token.i - 2].is_alpha
+        and (nxt is None or nxt.text in {",", ")"} or nxt.is_space)
+    ):
+        return True  # "Boy, 14, dies", "Justin Burns, 14"
+    if nxt is not None and nxt.lower_ in MEASURE_WORDS:
+        return True
+    return nxt is not None and nxt.lower_.rstrip(".") in ADDRESS_WORDS and nxt.is_title
+
+
+def headline_victims(doc) -> tuple[int, int] | None:
+    """(killed, injured) for one victim named in the headline / lede, or None without a cue."""
+    lede = _lede(doc)
+    if DEATH_CUE.search(lede):
+        return 1, 0
+    if WOUND_CUE.search(lede):
+        return 0, 1
+    return None
