@@ -7,6 +7,7 @@ No spaCy object leaves this module.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 
@@ -14,7 +15,7 @@ from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
 from newsledger.extract.summary import summarise_incident
-from newsledger.models import Analysis, Article, Reject
+from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.pipeline import load_pipeline
 
 __all__ = ["PIPE_BATCH_SIZE", "analyse_articles", "analyse_batch", "analyse_doc"]
@@ -25,8 +26,29 @@ __all__ = ["PIPE_BATCH_SIZE", "analyse_articles", "analyse_batch", "analyse_doc"
 PIPE_BATCH_SIZE = 32
 
 
+# Between the headline and the body in the parsed text: a paragraph break, and a
+# full stop when the headline has no closing punctuation, so that the parser ends
+# the headline's sentence there instead of running it into the lede.
+HEADLINE_BREAK = "\n\n"
+HEADLINE_END = (".", "!", "?", ":")
+
+
+def parsed_text(article: Article) -> str:
+    """What is parsed for an article: its headline, a paragraph break, its body.
+
+    Headlines carry the toll of an incident most often ("Two killed in ..."),
+    so the main-incident summary reads them; statements and figures are kept
+    only from the body, with offsets into `Article.text`.
+    """
+    title = (article.title or "").strip()
+    if not title:
+        return article.text
+    stop = "" if title.endswith(HEADLINE_END) else "."
+    return f"{title}{stop}{HEADLINE_BREAK}{article.text}"
+
+
 def analyse_doc(doc, article: Article) -> Analysis:
-    """Run every extractor over one parsed article."""
+    """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article)))."""
     statements = extract_statements(doc, title=article.title)
     quantities = extract_quantities(doc)
     figures = extract_figures(
@@ -36,12 +58,61 @@ def analyse_doc(doc, article: Article) -> Analysis:
         reference_date=article.reference_date,
         reference_is_suggested=article.flag("date_inconsistent") is not None,
     )
-    return Analysis(
-        article_id=article.id,
-        statements=statements,
-        figures=figures,
-        summary=summarise_incident(figures),
-    )
+    summary = summarise_incident(figures, doc=doc)
+    body_start = len(doc.text) - len(article.text)
+    if body_start:
+        # Sentences wholly inside the headline; one that runs on into the body counts
+        # as the body's first, as it would without a headline.
+        headline_sentences = sum(1 for sentence in doc.sents if sentence.end_char <= body_start)
+        statements = _body_statements(statements, body_start, headline_sentences)
+        figures = _body_figures(figures, body_start, headline_sentences)
+    return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)
+
+
+def _shift(span: Span | None, offset: int) -> Span | None:
+    return None if span is None else Span(span.start - offset, span.end - offset, span.text)
+
+
+def _body_statements(
+    statements: list[Statement], body_start: int, headline_sentences: int
+) -> list[Statement]:
+    return [
+        dataclasses.replace(
+            statement,
+            content=_shift(statement.content, body_start),
+            cue=_shift(statement.cue, body_start),
+            speaker_mention=_shift(statement.speaker_mention, body_start),
+            sentence_index=statement.sentence_index - headline_sentences,
+        )
+        for statement in statements
+        if statement.content.start >= body_start
+        and all(
+            span is None or span.start >= body_start
+            for span in (statement.cue, statement.speaker_mention)
+        )
+    ]
+
+
+def _body_figures(figures: list[Figure], body_start: int, headline_sentences: int) -> list[Figure]:
+    kept = [index for index, figure in enumerate(figures) if figure.span.start >= body_start]
+    new_index = {old: new for new, old in enumerate(kept)}
+    body: list[Figure] = []
+    for old in kept:
+        figure = figures[old]
+        mention = figure.source_mention
+        body.append(
+            dataclasses.replace(
+                figure,
+                span=_shift(figure.span, body_start),
+                # A source named only in the headline stays the source; its span does not.
+                source_mention=_shift(mention, body_start)
+                if mention is not None and mention.start >= body_start
+                else None,
+                sentence_index=figure.sentence_index - headline_sentences,
+                part_of=new_index.get(figure.part_of) if figure.part_of is not None else None,
+            )
+        )
+    return body
 
 
 def analyse_articles(
@@ -49,7 +120,7 @@ def analyse_articles(
 ) -> Iterator[tuple[Article, Analysis]]:
     """Parse articles in batches and yield each with its analysis, in input order."""
     nlp = nlp if nlp is not None else load_pipeline()
-    pairs = ((article.text, article) for article in articles)
+    pairs = ((parsed_text(article), article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, analyse_doc(doc, article)
 

@@ -71,3 +71,9 @@ def test_peer_runs_on_the_same_input(gold_file):
     pytest.importorskip("quantulum3")
     result = evaluate_casualties(gold_file, nlp=load_pipeline(), peers=True)
     assert [s.system for s in result.systems] == ["newsledger", "quantulum3"]
+
+
+def test_limit_scores_the_first_articles(gold_file):
+    result = evaluate_casualties(gold_file, nlp=load_pipeline(), limit=2)
+    assert [p.id for p in result.predictions] == ["a", "b"]
+    assert result.systems[0].articles == 2

@@ -2,18 +2,24 @@
 the Gun Violence Archive incident it reports (SemEval-2018 Task 5 corpus,
 `../shared/eval/casualties/`).
 
-Per article: parse the text, extract quantities and figures (reference date =
-the article's date), `summarise_incident`, and compare with the incident's
-`num_killed` / `num_injured`. Decisions:
+Per article: the product's own path (make_article, check_article, then
+analysis.analyse_articles over headline and body, reference date = the
+article's date) gives the summary `newsledger show` stores; it is compared with
+the incident's `num_killed` / `num_injured`. Decisions:
 - a side the article gives no count for (summary None, or its killed/injured
   None) is predicted 0: GVA records 0 when nobody was killed or injured, and
   articles rarely say "nobody was killed";
 - a count is exact when its low end equals the gold number (the low end of a
   range is what the article commits to);
-- the headline is parsed with the body (title, blank line, text): it is the
+- the headline is parsed with the body (analysis.parsed_text): it is the
   line that states the main incident's toll most often ("1 Dead, 3 Injured After
   Fairywood Shooting"), and the summary prefers the earliest count;
-- accuracy is over all articles; "both" needs killed and injured right.
+- the summary is given the parsed doc (`summarise_incident(figures, doc=doc)`),
+  so it can drop ages / addresses / gallery counters read as counts and fall
+  back to the one victim a headline names without a number (see
+  `extract.victims`); nothing in it knows GVA ids or the gold;
+- accuracy is over all articles; "both" needs killed and injured right;
+  `--limit N` scores the first N articles only (for iterating, never the gate).
 The quantulum3 peer (`--peers`) takes the first number with a kill word near
 it as killed and the first with an injure word near it as injured, 0 otherwise.
 """
@@ -26,12 +32,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsledger.analysis import analyse_articles
+from newsledger.article import make_article
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
 from newsledger.eval.quantulum_peer import nearest_count, quantulum_numbers
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.extract.summary import summarise_incident
+from newsledger.models import Origin
+from newsledger.quality import check_article
 
 __all__ = [
     "ArticlePrediction",
@@ -145,27 +152,33 @@ def _scores(system: str, predictions: list[ArticlePrediction], seconds: float) -
 
 
 def article_text(article: GoldArticle) -> str:
-    """What is parsed: the headline, then the body (the headline states the toll most often)."""
+    """The headline, then the body: what the peer baseline reads."""
     return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
 def predict_articles(gold: list[GoldArticle], nlp) -> list[ArticlePrediction]:
-    """newsledger's killed / injured prediction for each gold article."""
-    predictions = []
-    docs = nlp.pipe((article_text(article) for article in gold), batch_size=32)
-    for article, doc in zip(gold, docs, strict=True):
-        figures = extract_figures(
-            doc,
-            extract_quantities(doc),
-            [],
-            reference_date=article.date,
-            reference_is_suggested=False,
+    """newsledger's killed / injured prediction for each gold article: the summary the
+    product stores, through the same path as ingest (article building, quality
+    checks, the analysis of headline and body)."""
+    articles = [
+        check_article(
+            make_article(
+                title=record.title,
+                date_raw=record.date,
+                url=None,
+                text=record.text,
+                origin=Origin("casualties", record.id),
+            )
         )
-        summary = summarise_incident(figures)
+        for record in gold
+    ]
+    predictions = []
+    for record, (_, analysis) in zip(gold, analyse_articles(articles, nlp), strict=True):
+        summary = analysis.summary
         killed = summary.killed.value_low if summary and summary.killed else 0.0
         injured = summary.injured.value_low if summary and summary.injured else 0.0
         predictions.append(
-            ArticlePrediction(article.id, article.killed, article.injured, killed, injured)
+            ArticlePrediction(record.id, record.killed, record.injured, killed, injured)
         )
     return predictions
 
@@ -184,12 +197,17 @@ def _peer_predictions(gold: list[GoldArticle]) -> list[ArticlePrediction]:
 
 
 def evaluate_casualties(
-    gold_path: str | Path, *, nlp=None, peers: bool = False
+    gold_path: str | Path, *, nlp=None, peers: bool = False, limit: int | None = None
 ) -> CasualtiesEvalResult:
-    """Score newsledger (and with `peers` quantulum3's baseline) on a casualties JSONL file."""
+    """Score newsledger (and with `peers` quantulum3's baseline) on a casualties JSONL file.
+
+    `limit` scores only the first N articles (a quick look while iterating; the
+    gate always scores the whole file)."""
     from newsledger.nlp import load_pipeline
 
     gold = load_gold(gold_path)
+    if limit is not None:
+        gold = gold[: max(1, limit)]
     nlp = nlp if nlp is not None else load_pipeline()
     result = CasualtiesEvalResult(str(gold_path), file_sha256(gold_path), len(gold))
     started = time.perf_counter()
