@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsledger.cli.options import db_option, declared, open_store
+from newsledger.cli.options import db_option, declared, input_options, open_store
 from newsledger.settings import setting
 
 if TYPE_CHECKING:
@@ -24,27 +24,11 @@ if TYPE_CHECKING:
 __all__ = ["EXIT_REJECTED", "register"]
 
 EXIT_REJECTED = 3
-INPUT_FORMATS = ("auto", "record", "jsonl", "json", "csv", "html", "warc")
 # Flags that mean the publication date cannot be trusted at all: worth a line on
 # stderr while ingesting (date_inconsistent carries a suggestion and shows in `show`).
 WARNED_FLAGS = ("date_missing", "date_unparseable")
 # Messages of one kind printed before the rest are only counted.
 MESSAGES_PER_KIND = 50
-
-
-def _parse_fields(
-    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
-) -> dict[str, str] | None:
-    """--field text=body --field date=published -> {"text": "body", "date": "published"}."""
-    fields: dict[str, str] = {}
-    for value in values:
-        name, sep, column = value.partition("=")
-        if not sep or not name.strip() or not column.strip():
-            raise click.BadParameter(
-                f"{value!r} is not NAME=COLUMN (for example text=body)", ctx=ctx, param=param
-            )
-        fields[name.strip()] = column.strip()
-    return fields or None
 
 
 def _rate(report: IngestReport) -> float:
@@ -150,22 +134,7 @@ def _closing_summary(report: IngestReport) -> str:
 
 @click.command("ingest")
 @db_option
-@click.option(
-    "--format",
-    "input_format",
-    type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="input format; auto chooses per file by suffix, else by the first bytes",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    callback=_parse_fields,
-    metavar="NAME=COLUMN",
-    help="where a JSON/JSONL/CSV record keeps title, date, url, text or outlet (repeatable)",
-)
+@input_options
 @click.option(
     "--no-analysis",
     is_flag=True,

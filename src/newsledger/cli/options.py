@@ -1,4 +1,5 @@
-"""Options several command families share, declared once: the ledger database (--db).
+"""Options several command families share, declared once: the ledger database (--db)
+and how inputs are read (--format, --field).
 
 The default and the help text come from `newsledger.settings`, so `--db`,
 `NEWSLEDGER_DB` and the documentation cannot drift apart. `open_store` is the
@@ -19,7 +20,7 @@ from newsledger.settings import SETTINGS, Setting, setting
 if TYPE_CHECKING:
     from newsledger.store import Store
 
-__all__ = ["db_option", "declared", "open_store"]
+__all__ = ["db_option", "declared", "input_options", "open_store"]
 
 
 def declared(name: str) -> Setting:
@@ -61,3 +62,41 @@ def open_store(db_path: str) -> Iterator[Store]:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+INPUT_FORMATS = ("auto", "record", "jsonl", "json", "csv", "html", "warc")
+
+
+def _parse_fields(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str] | None:
+    """--field text=body --field date=published -> {"text": "body", "date": "published"}."""
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(
+                f"{value!r} is not NAME=COLUMN (for example text=body)", ctx=ctx, param=param
+            )
+        fields[name.strip()] = column.strip()
+    return fields or None
+
+
+def input_options(command):
+    """--format and --field, for every command that reads inputs (ingest, batch)."""
+    command = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        callback=_parse_fields,
+        metavar="NAME=COLUMN",
+        help="where a JSON/JSONL/CSV record keeps title, date, url, text or outlet (repeatable)",
+    )(command)
+    return click.option(
+        "--format",
+        "input_format",
+        type=click.Choice(INPUT_FORMATS),
+        default="auto",
+        show_default=True,
+        help="input format; auto chooses per file by suffix, else by the first bytes",
+    )(command)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import click
 
-from newsledger.cli.ingest_commands import INPUT_FORMATS, _parse_fields
-from newsledger.cli.options import db_option, declared, open_store
+from newsledger.cli.options import db_option, declared, input_options, open_store
 from newsledger.errors import NewsledgerError
 from newsledger.settings import setting
 
@@ -45,22 +44,7 @@ __all__ = ["register"]
     show_default=True,
     help="JSONL lines, or record files, per shard (WARC, CSV and JSON files: one shard each)",
 )
-@click.option(
-    "--format",
-    "input_format",
-    type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="input format; auto chooses per file by suffix, else by the first bytes",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    callback=_parse_fields,
-    metavar="NAME=COLUMN",
-    help="where a JSON/JSONL/CSV record keeps title, date, url, text or outlet (repeatable)",
-)
+@input_options
 @click.argument("paths", nargs=-1, required=True)
 def batch_command(
     out: str,
@@ -76,8 +60,7 @@ def batch_command(
 
     def progress(entry: dict) -> None:
         click.echo(
-            f"shard {entry['index']}: {entry['articles']:,} articles, "
-            f"{entry['rejects']:,} rejects",
+            f"shard {entry['index']}: {entry['articles']:,} articles, {entry['rejects']:,} rejects",
             err=True,
         )
 
