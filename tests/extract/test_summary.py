@@ -129,3 +129,12 @@ def test_dead_in_the_lede_turns_one_shot_victim_into_the_dead():
     )
     assert summary.killed == Count(1, 1)
     assert summary.injured == Count(0, 0)
+
+
+def test_casualties_of_one_source_are_not_reduced_by_deaths_from_another():
+    text = (
+        "The regional army command said on Monday that it had confirmed 60 casualties in the "
+        "shelling of Elmford.\n"
+        "A hospital report said 14 people were killed in the town."
+    )
+    assert counts(doc_summary_of(text)) == (14, None)

@@ -93,6 +93,10 @@ def _count(figure: Figure) -> Count:
     return Count(figure.value_low, figure.value_high)
 
 
+def _source_key(figure: Figure) -> str:
+    return (figure.source or "").casefold()
+
+
 def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | None:
     """Killed and injured counts of the article's main incident, or None when it gives none."""
     killed = _candidates(figures, "killed", doc)
@@ -120,6 +124,10 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     shot_first = bool(shot) and (not injured or shot[0].span.start < injured[0].span.start)
     if shot_first and shot[0].value_low > (injured_count.value_low if injured_count else 0.0):
         injured_count = None
+    # Casualties minus deaths only within one source's account: "500 casualties,
+    # says the UN" less "136 killed, says a report" is nobody's injured count.
+    if killed and shot and _source_key(shot[0]) != _source_key(_headline(killed)):
+        shot = []
     if injured_count is None and shot:
         dead = killed_count.value_low if killed_count else 0.0
         toll = shot[0]
