@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsledger.store.queries import page_limit, page_offset, where_clause
+
 if TYPE_CHECKING:
     from newsledger.consolidate import LedgerTables
 
@@ -31,7 +33,6 @@ __all__ = [
 
 # In the order rows are deleted (children first).
 LEDGER_TABLES = ("conflicts", "ledger_citations", "ledger_entries", "entity_aliases", "entities")
-_NO_LIMIT = -1
 
 
 def is_stale(connection: sqlite3.Connection) -> bool:
@@ -41,6 +42,8 @@ def is_stale(connection: sqlite3.Connection) -> bool:
                   < (SELECT coalesce(max(seq), 0) FROM articles)"""
     ).fetchone()
     return bool(row[0])
+
+
 _PAGE = 500
 
 _FIGURE_INPUT = """
@@ -78,19 +81,6 @@ _LEDGER_FILTERS: Mapping[str, str] = {
 def source_order(source: str | None) -> str:
     """The sort key of a source in timelines: case-insensitive, unattributed entries last."""
     return "\U0010ffff" if source is None else source.casefold()
-
-
-def _limit(limit: int | None) -> int:
-    return _NO_LIMIT if limit is None else max(int(limit), 0)
-
-
-def _offset(offset: int | None) -> int:
-    return max(int(offset or 0), 0)
-
-
-def _where(filters: Mapping[str, str], values: Mapping[str, Any]) -> str:
-    conditions = [sql for name, sql in filters.items() if values.get(name) is not None]
-    return "WHERE " + " AND ".join(conditions) if conditions else ""
 
 
 def read_inputs(connection: sqlite3.Connection) -> tuple[list[dict], list[tuple]]:
@@ -221,13 +211,13 @@ def ledger(
         "group": group,
         "place": place,
         "source": source,
-        "limit": _limit(limit),
-        "offset": _offset(offset),
+        "limit": page_limit(limit),
+        "offset": page_offset(offset),
     }
     direction = "DESC" if latest_first else "ASC"
     cursor = connection.execute(
         f"""SELECT {_ENTRY_COLUMNS} FROM ledger_entries e
-            {_where(_LEDGER_FILTERS, values)}
+            {where_clause(_LEDGER_FILTERS, values)}
             ORDER BY e.source_order, e.as_of {direction}, e.id {direction}
             LIMIT :limit OFFSET :offset""",
         values,
@@ -256,7 +246,7 @@ def conflicts(
         f"""SELECT id, kind, category, group_name, place, as_of, entry_a, entry_b, detail
             FROM conflicts {"WHERE category = :category" if category is not None else ""}
             ORDER BY id LIMIT :limit OFFSET :offset""",
-        {"category": category, "limit": _limit(limit), "offset": _offset(offset)},
+        {"category": category, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     while True:
         page = cursor.fetchmany(_PAGE)
@@ -299,7 +289,7 @@ def entities(
                         AND alias != n.name ORDER BY alias)) AS aliases
             FROM entities n {condition}
             ORDER BY n.id LIMIT :limit OFFSET :offset""",
-        {"search": search, "limit": _limit(limit), "offset": _offset(offset)},
+        {"search": search, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     for row in cursor:
         yield {

@@ -88,16 +88,18 @@ def fts_query(search: str) -> str | None:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def _where(filters: Mapping[str, str], values: Mapping[str, Any]) -> str:
+def where_clause(filters: Mapping[str, str], values: Mapping[str, Any]) -> str:
     conditions = [sql for name, sql in filters.items() if values.get(name) is not None]
     return "WHERE " + " AND ".join(conditions) if conditions else ""
 
 
-def _limit(limit: int | None) -> int:
+# Shared with store/ledger.py: filters as a WHERE clause, and paging values
+# (-1 is SQLite's "no limit").
+def page_limit(limit: int | None) -> int:
     return _NO_LIMIT if limit is None else max(int(limit), 0)
 
 
-def _offset(offset: int | None) -> int:
+def page_offset(offset: int | None) -> int:
     return 0 if offset is None else max(int(offset), 0)
 
 
@@ -124,7 +126,7 @@ def articles(
     if search is None or not search.strip():
         rows = connection.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY a.seq LIMIT ? OFFSET ?",
-            (_limit(limit), _offset(offset)),
+            (page_limit(limit), page_offset(offset)),
         )
     else:
         match = fts_query(search)
@@ -135,7 +137,7 @@ def articles(
                 JOIN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) m
                   ON m.rowid = a.seq
                 ORDER BY a.seq LIMIT ? OFFSET ?""",
-            (match, _limit(limit), _offset(offset)),
+            (match, page_limit(limit), page_offset(offset)),
         )
     for row in rows:
         yield _article_dict(row)
@@ -160,7 +162,7 @@ def rejects(
     rows = connection.execute(
         """SELECT source_path AS path, source_record AS record, reason, excerpt
            FROM rejects ORDER BY id LIMIT ? OFFSET ?""",
-        (_limit(limit), _offset(offset)),
+        (page_limit(limit), page_offset(offset)),
     )
     for row in rows:
         yield dict(row)
@@ -178,13 +180,13 @@ def statements(
         "speaker": speaker,
         "article_id": article_id,
         "kind": kind,
-        "limit": _limit(limit),
-        "offset": _offset(offset),
+        "limit": page_limit(limit),
+        "offset": page_offset(offset),
     }
     rows = connection.execute(
         f"""SELECT {_STATEMENT_COLUMNS} FROM articles a
             CROSS JOIN statements s ON s.article_id = a.id
-            {_where(_STATEMENT_FILTERS, values)}
+            {where_clause(_STATEMENT_FILTERS, values)}
             ORDER BY a.seq, s.idx LIMIT :limit OFFSET :offset""",
         values,
     )
@@ -208,13 +210,13 @@ def figures(
         "source": source,
         "place": place,
         "since": since,
-        "limit": _limit(limit),
-        "offset": _offset(offset),
+        "limit": page_limit(limit),
+        "offset": page_offset(offset),
     }
     rows = connection.execute(
         f"""SELECT {_FIGURE_COLUMNS} FROM articles a
             CROSS JOIN figures f ON f.article_id = a.id
-            {_where(_FIGURE_FILTERS, values)}
+            {where_clause(_FIGURE_FILTERS, values)}
             ORDER BY a.seq, f.idx LIMIT :limit OFFSET :offset""",
         values,
     )
