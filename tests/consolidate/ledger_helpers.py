@@ -25,6 +25,7 @@ class Claim:
     qualifier: str = "exact"
     value_high: float | None = None
     status: str = "reported"
+    source_kind: str = "party"
 
 
 def figure(claim: Claim) -> Figure:
@@ -43,7 +44,7 @@ def figure(claim: Claim) -> Figure:
         as_of_note=None,
         source=claim.source,
         source_mention=None,
-        source_kind="party",
+        source_kind=claim.source_kind,
         status=claim.status,
         span=Span(0, len(text), text),
         sentence=text + ".",

@@ -99,3 +99,72 @@ def test_conflicts_filter_by_category_and_page(ledger_of):
     assert [c["category"] for c in conflicts(store)] == ["injured", "killed"]
     assert [c["category"] for c in conflicts(store, category="killed")] == ["killed"]
     assert [c["conflict_id"] for c in conflicts(store, limit=1, offset=1)] == [2]
+
+
+def _party_and_monitor(party_value, monitor_value, *, monitor_as_of="2023-05-04", **monitor):
+    return (
+        article("a1", [Claim(party_value, "Valdorian health ministry", as_of="2023-05-02")]),
+        article(
+            "a2",
+            [
+                Claim(
+                    monitor_value,
+                    "UN human rights office",
+                    as_of=monitor_as_of,
+                    source_kind="international",
+                    **monitor,
+                )
+            ],
+        ),
+    )
+
+
+def test_a_party_and_a_monitor_far_apart_on_nearby_days_is_a_divergence(ledger_of):
+    store = ledger_of(*_party_and_monitor(198, 102, qualifier="at_least"))
+    [conflict] = conflicts(store)
+    assert conflict["kind"] == "divergence"
+    first, second = conflict["entries"]
+    assert (first["source"], first["as_of"], first["value_low"]) == (
+        "Valdorian health ministry",
+        "2023-05-02",
+        198,
+    )
+    assert (second["source"], second["as_of"], second["value_low"]) == (
+        "UN human rights office",
+        "2023-05-04",
+        102,
+    )
+    assert "2 day(s) apart" in conflict["detail"] and "compatible as stated" in conflict["detail"]
+
+
+@pytest.mark.parametrize(
+    ("party_value", "monitor_value", "monitor"),
+    [
+        (198, 180, {}),  # close enough: no divergence
+        (198, 102, {"monitor_as_of": "2023-05-09"}),  # a week apart: another moment
+        (198, 102, {"group": "soldiers"}),  # another count
+        (198, 102, {"category": "displaced"}),  # another category
+    ],
+)
+def test_close_values_or_other_days_or_counts_do_not_diverge(
+    ledger_of, party_value, monitor_value, monitor
+):
+    assert conflicts(ledger_of(*_party_and_monitor(party_value, monitor_value, **monitor))) == []
+
+
+def test_two_parties_far_apart_do_not_diverge(ledger_of):
+    store = ledger_of(
+        article("a1", [Claim(198, "Valdorian health ministry", as_of="2023-05-02")]),
+        article("a2", [Claim(40, "Carrow defence ministry", as_of="2023-05-03")]),
+    )
+    assert conflicts(store) == []
+
+
+def test_unnamed_descriptions_are_not_compared_across_articles(ledger_of):
+    # "the region's governor" of one article is not the one of another
+    store = ledger_of(
+        article("a1", [Claim(9, "region's governor", as_of="2023-05-02")]),
+        article("a2", [Claim(3, "region's governor", as_of="2023-05-08")]),
+        article("a3", [Claim(30, "officials", as_of="2023-05-02")]),
+    )
+    assert conflicts(store) == []

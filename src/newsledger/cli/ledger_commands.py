@@ -88,7 +88,7 @@ def _value(entry: Mapping[str, Any]) -> str:
 def _conflict_table(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for row in rows:
         first, second = row["entries"]
-        dated = row["kind"] == "decrease"
+        dated = row["kind"] in ("decrease", "divergence")
         yield {
             **row,
             "source_a": first["source"],
@@ -143,7 +143,8 @@ def ledger_command(
 def conflicts_command(
     category: str | None, db_path: str, output_format: str, limit: int | None
 ) -> None:
-    """Contradictions: sources disagreeing on the same day, and cumulative counts going down."""
+    """Contradictions: sources disagreeing on the same day, cumulative counts going down, and
+    a party's and a monitor's counts for the same days far apart."""
     with open_store(db_path) as store:
         rows: Iterable[dict[str, Any]] = store.conflicts(category=category, limit=limit)
         if output_format == "json":

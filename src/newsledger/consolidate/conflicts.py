@@ -1,4 +1,4 @@
-"""Contradictions between ledger entries: disagreements and decreasing cumulative counts.
+"""Contradictions between ledger entries: disagreements, decreases and divergences.
 
 - disagreement: two different sources give incompatible values for the same
   count (category, group, place) on the same as-of date. A value is read as an
@@ -11,9 +11,19 @@
   group and place is stated lower on a later date than its highest earlier
   value (later value_high < earlier value_low; stated numbers are compared, so
   "at least 300" after "at least 331" is a decrease).
+- divergence: a party to the conflict (a government, an army, local
+  authorities) and an outside monitor (an international organisation or an
+  NGO) give cumulative counts (category, group, place) within
+  DIVERGENCE_DAYS of each other whose stated values differ by a factor of
+  DIVERGENCE_RATIO or more. Such counts need not contradict each other ("at
+  least 102" allows 198), but putting the government's and the UN's figures
+  for the same days side by side is what monitors ask the ledger for; the
+  detail says whether the two statements are compatible as stated.
 
 Entries without a source or without a group are not compared: a count of "people
-killed" and one of "civilians killed" are not the same count.
+killed" and one of "civilians killed" are not the same count. Nor are entries whose
+source is an unnamed description ("the region's governor", "officials", all lower
+case): the same words name different people in different articles.
 """
 
 from __future__ import annotations
@@ -22,12 +32,15 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsledger.consolidate.claims import LedgerEntry
 
 __all__ = [
     "ABOUT_TOLERANCE",
     "CUMULATIVE_CATEGORIES",
+    "DIVERGENCE_DAYS",
+    "DIVERGENCE_RATIO",
     "Conflict",
     "find_conflicts",
     "interval",
@@ -35,6 +48,11 @@ __all__ = [
 
 CUMULATIVE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 ABOUT_TOLERANCE = 0.1
+DIVERGENCE_DAYS = 3
+DIVERGENCE_RATIO = 1.5
+# source kinds (sources.py / the known-bodies table): who is a party, who monitors
+PARTY_KINDS = frozenset({"party"})
+MONITOR_KINDS = frozenset({"international", "ngo"})
 
 
 @dataclass(slots=True)
@@ -101,10 +119,20 @@ def describe(entry: LedgerEntry) -> str:
     return f"{entry.source}: {words.get(entry.qualifier, '')}{value} ({entry.as_of})"
 
 
+def _comparable(entry: LedgerEntry) -> bool:
+    """A named source (a capital letter: a name or an acronym), a group and a date."""
+    return (
+        entry.entity is not None
+        and any(character.isupper() for character in entry.entity.name)
+        and bool(entry.group)
+        and bool(entry.as_of)
+    )
+
+
 def _disagreements(entries: Sequence[LedgerEntry]) -> list[Conflict]:
     same_count: dict[tuple, list[LedgerEntry]] = defaultdict(list)
     for entry in entries:
-        if entry.entity is not None and entry.group and entry.as_of:
+        if _comparable(entry):
             place = (entry.place or "").casefold()
             same_count[(entry.category, entry.group, place, entry.as_of)].append(entry)
     conflicts = []
@@ -125,12 +153,7 @@ def _disagreements(entries: Sequence[LedgerEntry]) -> list[Conflict]:
 def _decreases(entries: Sequence[LedgerEntry]) -> list[Conflict]:
     timelines: dict[tuple, list[LedgerEntry]] = defaultdict(list)
     for entry in entries:
-        if (
-            entry.entity is not None
-            and entry.group
-            and entry.as_of
-            and entry.category in CUMULATIVE_CATEGORIES
-        ):
+        if _comparable(entry) and entry.category in CUMULATIVE_CATEGORIES:
             place = (entry.place or "").casefold()
             timelines[(entry.entity.entity_id, entry.category, entry.group, place)].append(entry)
     conflicts = []
@@ -154,9 +177,62 @@ def _decreases(entries: Sequence[LedgerEntry]) -> list[Conflict]:
     return conflicts
 
 
+def _days_apart(a: LedgerEntry, b: LedgerEntry) -> int | None:
+    try:
+        return abs((date.fromisoformat(a.as_of) - date.fromisoformat(b.as_of)).days)
+    except (TypeError, ValueError):  # a period or a malformed date: not comparable by day
+        return None
+
+
+def _stated(entry: LedgerEntry) -> float:
+    """The number the statement gives: the low end, or a range's midpoint."""
+    if entry.qualifier == "range":
+        return (entry.value_low + entry.value_high) / 2
+    return entry.value_low
+
+
+def _divergences(entries: Sequence[LedgerEntry]) -> list[Conflict]:
+    parties: dict[tuple, list[LedgerEntry]] = defaultdict(list)
+    monitors: dict[tuple, list[LedgerEntry]] = defaultdict(list)
+    for entry in entries:
+        if not (_comparable(entry) and entry.category in CUMULATIVE_CATEGORIES):
+            continue
+        count = (entry.category, entry.group, (entry.place or "").casefold())
+        if entry.source_kind in PARTY_KINDS:
+            parties[count].append(entry)
+        elif entry.source_kind in MONITOR_KINDS:
+            monitors[count].append(entry)
+    conflicts = []
+    for count, party_entries in parties.items():
+        for party in party_entries:
+            # the monitor's nearest count in time is the one to set beside it
+            nearby = [
+                (days, monitor.as_of, monitor.entry_id, monitor)
+                for monitor in monitors.get(count, ())
+                if (days := _days_apart(party, monitor)) is not None
+                and days <= DIVERGENCE_DAYS
+                and not (days == 0 and not _overlap(party, monitor))  # a disagreement
+            ]
+            if not nearby:
+                continue
+            days, _, _, monitor = min(nearby, key=lambda n: n[:3])
+            low, high = sorted((_stated(party), _stated(monitor)))
+            if low <= 0 or high / low < DIVERGENCE_RATIO:
+                continue
+            first, second = sorted((party, monitor), key=lambda e: (e.as_of, e.entry_id))
+            compatible = "compatible" if _overlap(party, monitor) else "incompatible"
+            detail = (
+                f"{describe(first)} vs {describe(second)}: a party's and a monitor's "
+                f"{party.category} counts of {party.group}, {days} day(s) apart, differ "
+                f"{high / low:.1f}x ({compatible} as stated)"
+            )
+            conflicts.append(Conflict("divergence", first, second, detail))
+    return conflicts
+
+
 def find_conflicts(entries: Sequence[LedgerEntry]) -> list[Conflict]:
-    """Every disagreement and decrease among `entries`, ids assigned in a stable order."""
-    conflicts = _disagreements(entries) + _decreases(entries)
+    """Every disagreement, decrease and divergence among `entries`, ids in a stable order."""
+    conflicts = _disagreements(entries) + _decreases(entries) + _divergences(entries)
     conflicts.sort(key=Conflict.sort_key)
     for number, conflict in enumerate(conflicts, start=1):
         conflict.conflict_id = number
