@@ -3,7 +3,8 @@
 This module owns what is not a route: one Store per worker thread (SQLite
 connections are not shared between threads; WAL lets these readers run while
 an ingest writes), the request-body size limit (413), the nosniff header, the
-bearer-token check, and
+bearer-token check, the response cache (`cache`: repeated GETs answered from
+memory until the database changes), and
 how errors become responses (validation -> 422 with a readable message,
 NotFoundError -> 404, other store errors -> 503). The routes themselves are in
 `routes` (reading) and `ingest` (POST /api/articles, only with allow_ingest).
@@ -20,12 +21,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from newsledger.api.cache import ResponseCache, ResponseCacheMiddleware
 from newsledger.api.schemas import BODY_TAGS
 from newsledger.errors import NotFoundError, StoreError
 from newsledger.store import Store
@@ -33,6 +36,7 @@ from newsledger.store import Store
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "StoreProvider", "create_app"]
 
 DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024
+READ_THREADS = 6
 
 _NOSNIFF = (b"x-content-type-options", b"nosniff")
 _bearer = HTTPBearer(auto_error=False, description="the token given to `newsledger serve`")
@@ -125,6 +129,7 @@ def create_app(
     allow_ingest: bool = False,
     token: str | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    response_cache: bool = True,
 ) -> FastAPI:
     """The API over the ledger at `db_path`; read-only unless `allow_ingest` (needs `token`).
 
@@ -135,13 +140,21 @@ def create_app(
         raise ValueError("allow_ingest needs a token: POST /api/articles is never open")
     Store(db_path).close()
     stores = StoreProvider(db_path)
+    cache = ResponseCache(db_path) if response_cache else None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Routes are plain functions run in anyio's thread pool (40 threads by
+        # default). Queries hold the GIL for their Python parts, so past a few
+        # threads more only means more cold connections and the event loop
+        # waiting longer for the GIL, which every answer, cached or not, needs.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = READ_THREADS
         try:
             yield
         finally:
             stores.close()
+            if cache is not None:
+                cache.close()
             ingest_state = getattr(app.state, "ingest", None)
             if ingest_state is not None:
                 ingest_state.close()
@@ -159,6 +172,7 @@ def create_app(
     )
     app.state.stores = stores
     app.state.allow_ingest = allow_ingest
+    app.state.response_cache = cache
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -185,6 +199,9 @@ def create_app(
     if allow_ingest:
         app.state.ingest = ingest.IngestState(db_path)
         app.include_router(ingest.router, dependencies=[Depends(_token_checker(token))])
+    if cache is not None:
+        # Inside NoSniff, so a cached answer gets the header like a fresh one.
+        app.add_middleware(ResponseCacheMiddleware, cache=cache)
     app.add_middleware(NoSniff)
     return app
 

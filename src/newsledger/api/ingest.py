@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Body, Request, Response
 from pydantic import Discriminator, Field, Tag
 
@@ -130,6 +132,8 @@ class IngestState:
         self.lock = threading.Lock()
         self._store: Store | None = None
         self._nlp = None
+        # Created on the first POST: an anyio limiter belongs to a running event loop.
+        self.limiter: anyio.CapacityLimiter | None = None
 
     def post(self, items: Sequence[ArticleIn]) -> PostOutcome:
         with self.lock:
@@ -187,10 +191,15 @@ PostedBody = Annotated[
     },
     tags=["articles"],
 )
-def post_articles(request: Request, response: Response, body: PostedBody) -> dict[str, Any]:
+async def post_articles(request: Request, response: Response, body: PostedBody) -> dict[str, Any]:
     """Ingest articles with analysis (201 when any was new, else 200); needs the bearer token."""
     items = body if isinstance(body, list) else [body]
-    outcome = request.app.state.ingest.post(items)
+    state = request.app.state.ingest
+    # A thread of its own, one at a time: POSTs waiting for the writer must not
+    # take the few threads of the shared pool that answer the reads (app.READ_THREADS).
+    if state.limiter is None:
+        state.limiter = anyio.CapacityLimiter(1)
+    outcome = await anyio.to_thread.run_sync(state.post, items, limiter=state.limiter)
     if not outcome.accepted:
         response.status_code = 200
     return outcome.as_dict()

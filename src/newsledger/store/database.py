@@ -199,6 +199,12 @@ class Store:
             lambda connection: connection.execute("PRAGMA user_version").fetchone()[0]
         )
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (or process) commits a write."""
+        return self._read(
+            lambda connection: connection.execute("PRAGMA data_version").fetchone()[0]
+        )
+
     # plumbing -------------------------------------------------------------
 
     def _read(self, query, *args: Any, **kwargs: Any) -> Any:

@@ -68,13 +68,24 @@ _NAME_USES = """
 
 _ENTRY_COLUMNS = """e.id AS entry_id, e.source, e.source_kind, e.category, e.group_name AS "group",
     e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status"""
+# Every distinct source_order, one index seek each (a loose index scan): a few
+# dozen sources instead of every entry.
+_SOURCE_ORDERS = """WITH RECURSIVE o(v) AS (
+        SELECT min(source_order) FROM ledger_entries
+        UNION ALL
+        SELECT (SELECT min(source_order) FROM ledger_entries WHERE source_order > o.v)
+        FROM o WHERE o.v IS NOT NULL)"""
 _LEDGER_FILTERS: Mapping[str, str] = {
     "category": "e.category = :category",
     "group": "newsledger_contains(e.group_name, :group)",
     "place": "newsledger_contains(e.place, :place)",
-    # The aliases are matched once (an uncorrelated subquery), not once per entry.
-    "source": """(newsledger_contains(e.source, :source) OR e.entity_id IN (
-        SELECT x.entity_id FROM entity_aliases x WHERE newsledger_contains(x.alias, :source)))""",
+    # Matched once per distinct source and alias (uncorrelated subqueries), not once
+    # per entry, then found through the indexes. source_order is the case-folded
+    # source and the match case-folds anyway, so matching it is matching the source.
+    "source": f"""((e.source IS NOT NULL AND e.source_order IN ({_SOURCE_ORDERS}
+            SELECT v FROM o WHERE newsledger_contains(v, :source)))
+        OR e.entity_id IN (SELECT x.entity_id FROM entity_aliases x
+            WHERE newsledger_contains(x.alias, :source)))""",
 }
 
 

@@ -47,17 +47,19 @@ _FLAGS_JSON = """(
 _ARTICLE_COLUMNS = f"""a.id, a.url, a.title, a.published, a.published_raw, a.outlet,
     a.source_path, a.source_record, a.summary, {_FLAGS_JSON} AS flags_json"""
 
+# Conditions are tested in this order: plain comparisons first, so a row they
+# reject never pays for a call into Python (newsledger_contains).
 _STATEMENT_FILTERS: Mapping[str, str] = {
-    "speaker": "newsledger_contains(s.speaker, :speaker)",
     "article_id": "s.article_id = :article_id",
     "kind": "s.kind = :kind",
+    "speaker": "newsledger_contains(s.speaker, :speaker)",
 }
 _FIGURE_FILTERS: Mapping[str, str] = {
     "category": "f.category = :category",
+    "since": "f.as_of >= :since",
     "group": "newsledger_contains(f.group_name, :group)",
     "source": "newsledger_contains(f.source, :source)",
     "place": "newsledger_contains(f.place, :place)",
-    "since": "f.as_of >= :since",
 }
 _STATEMENT_COLUMNS = """s.article_id, s.kind, s.content_text AS content, s.cue_text AS cue,
     s.cue_lemma, s.speaker, s.speaker_mention_text AS speaker_mention, s.speaker_kind,
