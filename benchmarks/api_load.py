@@ -368,7 +368,10 @@ async def run_load(base_url: str, rate: float, seconds: float, mix: list) -> dic
     targets = [(label, f"{path}?{urlencode(params)}" if params else path)
                for label, path, params in mix]  # fmt: skip
 
-    async def one(scheduled: float, label: str, target: str) -> None:
+    cold: list[float] = []  # requests whose target was never asked before: no cached answer
+    seen: set[str] = set()
+
+    async def one(scheduled: float, label: str, target: str, first: bool) -> None:
         try:
             status = await asyncio.wait_for(client.get(target), REQUEST_TIMEOUT_S)
             ok = status == 200
@@ -377,6 +380,8 @@ async def run_load(base_url: str, rate: float, seconds: float, mix: list) -> dic
             ok, problem = False, type(exc).__name__
         latency = (time.perf_counter() - scheduled) * 1000
         latencies[label].append(latency)
+        if first:
+            cold.append(latency)
         second = int(scheduled - start)
         slowest[second] = max(slowest.get(second, 0.0), latency)
         if not ok:
@@ -392,12 +397,14 @@ async def run_load(base_url: str, rate: float, seconds: float, mix: list) -> dic
         if delay > 0:
             await asyncio.sleep(delay)
         label, target = targets[number % len(targets)]
-        tasks.append(asyncio.create_task(one(scheduled, label, target)))
+        first = target not in seen
+        seen.add(target)
+        tasks.append(asyncio.create_task(one(scheduled, label, target, first)))
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - start
     await client.close()
     return {"latencies": latencies, "errors": errors, "examples": examples, "elapsed": elapsed,
-            "slowest": slowest}  # fmt: skip
+            "slowest": slowest, "cold": cold}  # fmt: skip
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -422,6 +429,11 @@ def report(result: dict, rate: float, seconds: float) -> bool:
     error_count = sum(errors.values())
     print(f"{'all':<10} {len(everything):>8} {p50:>8.1f} {p99:>8.1f} {max(everything):>8.1f} "
           f"{error_count:>6}")  # fmt: skip
+    cold = result["cold"]
+    if cold:
+        # the answers the response cache cannot have: what an uncached server would cost
+        print(f"{'first-time':<10} {len(cold):>8} {statistics.median(cold):>8.1f} "
+              f"{_percentile(cold, 0.99):>8.1f} {max(cold):>8.1f}   (cache cold)")  # fmt: skip
     worst = sorted(result["slowest"].items(), key=lambda item: -item[1])[:3]
     print("slowest seconds: " + ", ".join(f"{s}s {ms:.0f} ms" for s, ms in sorted(worst)))
     for example in result["examples"]:
