@@ -138,3 +138,30 @@ def test_casualties_of_one_source_are_not_reduced_by_deaths_from_another():
         "A hospital report said 14 people were killed in the town."
     )
     assert counts(doc_summary_of(text)) == (14, None)
+
+
+VICTIM_CASES = [
+    # A possessive pronoun brings in a second, wounded person.
+    ("A shooting left a girl dead and her grandmother wounded on Sunday.", (1, 1)),
+    # The subject of "killed ... his son" is the killer; the people listed died.
+    ("Police said the man killed his son, his daughter and himself.", (3, None)),
+    # A charge names a crime, not a death.
+    (
+        "A teenager was shot in the leg on Friday. A man is charged with attempted murder.",
+        (None, 1),
+    ),
+    # "a triple shooting" means three were hit, one of whom died.
+    ("Police are investigating a triple shooting on Elm Street.\n\nOne man died there.", (1, 2)),
+    # "non-life-threatening" describes a survivor's wound.
+    ("A trooper was shot during a struggle. He suffered a non-life-threatening wound.", (None, 1)),
+    # The men in a "by" phrase did the shooting.
+    ("A woman was wounded by two masked men on Saturday.", (None, 1)),
+    # An unattributed death is part of the shot count a named source gave.
+    ("Police say four teenagers were shot on Friday. One of them has died.", (1, 3)),
+    ("A soldier was nearly killed when a shell hit his post.", (None, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VICTIM_CASES)
+def test_victims_read_from_the_wording(text, expected):
+    assert counts(doc_summary_of(text)) == expected

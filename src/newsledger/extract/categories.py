@@ -35,6 +35,12 @@ LABEL_MAX_WORDS = 6
 SCALE_WORDS = frozenset(
     {"million", "billion", "thousand", "hundred", "lakh", "crore", "m", "bn", "k"}
 )
+NEAR_MISS = frozenset({"nearly", "almost"})
+# A crime's name under these words is a charge, not a count of the dead.
+CRIME_NOUNS = frozenset({"murder", "homicide", "manslaughter"})
+CHARGE_WORDS = frozenset(
+    {"charge", "count", "suspect", "accuse", "convict", "indict", "sentence", "trial", "arrest"}
+)
 REPORTING_STOP = frozenset({"say", "claim", "report", "tell", "announce", "state", "add", "show"})
 
 
@@ -84,11 +90,43 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _alive_life(token: Token) -> bool:
+    """ "life-threatening injuries", "fighting for his life": a survivor, not a death."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3].text.lower().replace(" ", "")
+    return after.startswith(("-threatening", "threatening")) or (
+        token.dep_ == "pobj" and token.head.lower_ == "for"
+    )
+
+
+def _is_charge(token: Token) -> bool:
+    """ "charged with attempted murder", "two men facing murder charges": the name of a
+    charge, not a death; "charged in the murders of two women" still counts (its "of")."""
+    if _lemma(token) not in CRIME_NOUNS or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    ):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ == "attempted" for c in token.children):
+        return True
+    head = token.head
+    if head.dep_ == "prep" and head.lower_ in ("with", "of", "for", "in"):
+        head = head.head
+    return _lemma(head) in CHARGE_WORDS
+
+
 def _category_of(token: Token, *, strong_only: bool = False) -> str | None:
     t = tables()
+    if token.lower_ in ("life", "lives") and _alive_life(token):
+        return "injured"
     for key in (_lemma(token), token.lower_):
         category = t.category_of_lemma.get(key)
         if category and not (strong_only and key in t.weak_lemmas):
+            if category == "killed" and any(
+                c.dep_ == "advmod" and c.lower_ in NEAR_MISS for c in token.children
+            ):
+                return "injured"  # "nearly killed": hurt, alive
+            if category == "killed" and _is_charge(token):
+                return None
             return category
     return None
 
@@ -196,6 +234,8 @@ def _phrase_category(anchor: Token) -> str | None:
 def _is_descriptive(anchor: Token, noun: Token | None) -> bool:
     """ "alongside two other captured Russians": a description, not a count claim."""
     head = noun if noun is not None else anchor
+    if head.dep_ == "pobj" and head.head.dep_ == "agent":
+        return True  # "shot by two masked men": the shooters, not the shot
     return head.dep_ == "pobj" and head.head.lower_ in tables().descriptive_prepositions
 
 

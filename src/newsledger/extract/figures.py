@@ -38,7 +38,10 @@ ANAPHORIC_GROUP_NOUNS = frozenset({"others", "more"})
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 DEFINITE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 DEFINITE_VICTIMS = frozenset({"he", "she"})
+# Third person only: "my baby" is mostly a relative's words in a quotation.
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+REFLEXIVE_VICTIMS = frozenset({"himself", "herself"})
 NOBODY = frozenset(
     {
         "no one",
@@ -97,11 +100,22 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         return -1.0
     if token.lower_ == "nobody" or any(text.startswith(n) for n in NOBODY):
         return 0.0
-    single = bool(determiners) and determiners[0] in SINGLE_DETERMINERS
+    # "her grandmother was wounded": a possessive pronoun introduces one new person.
+    owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
+    single = (bool(determiners) and determiners[0] in SINGLE_DETERMINERS) or owned
     headline = not determiners and token.dep_ != "dobj" and token.i == token.left_edge.i
     if is_person and (single or headline):
         return 1.0
     return None
+
+
+def _introduces(token: Token) -> bool:
+    """ "his daughter", "a neighbor": a phrase that brings in a new person."""
+    return any(
+        (c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS)
+        or (c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS)
+        for c in token.children
+    )
 
 
 def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[SpacySpan, float]]:
@@ -116,15 +130,25 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
             continue
         if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        if token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.head.children):
+            continue  # "the officer killed his son": the subject did it, the object died
         value = _victim_value(token, person_nouns)
         if value is None:
             continue
         if value > 0:
             # "an Army soldier and his 11-year-old daughter were found dead" -> 2
+            # "killed his son, his daughter and himself": listed people count too.
+            # ("the innocent victim" in apposition is the same person described again).
+            listed = [c for c in token.children if c.dep_ == "appos" and _introduces(c)]
+            listed += [c for a in listed for c in a.conjuncts]
             value += sum(
                 1
-                for c in token.conjuncts
-                if c.i > token.i and c.tag_ in ("NN", "NNP") and c.lemma_.lower() in person_nouns
+                for c in {*token.conjuncts, *listed}
+                if c.i > token.i
+                and (
+                    (c.tag_ in ("NN", "NNP") and c.lemma_.lower() in person_nouns)
+                    or c.lower_ in REFLEXIVE_VICTIMS
+                )
             )
         found.append((doc[token.left_edge.i : token.i + 1], value))
     return found

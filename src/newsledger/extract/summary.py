@@ -19,7 +19,10 @@ Refinements (all general, none tuned to one article):
   injured, not 1);
 - once a death is counted, a later pronoun or definite mention ("she", "the
   victim") is that person again, not a second, wounded victim;
-- an ordinal victim ("a fourth victim") means at least that many were hit.
+- an ordinal victim ("a fourth victim") means at least that many were hit, and so
+  does a "triple shooting" in the headline / lede ("a double murder": killed);
+- a count of the shot less the deaths is taken unless two different named
+  sources give them (an unattributed death is part of the article's own account).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague words ("several"), reads the shot victim as the dead one
@@ -33,6 +36,7 @@ from newsledger.extract.victims import (
     headline_victims,
     is_back_reference,
     is_incidental_number,
+    lede_multiple,
     lede_says_died,
     states_number,
     victim_ordinal,
@@ -118,6 +122,11 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         killed_count = Count(1.0, 1.0)
     else:
         killed_count = _count(_headline(killed)) if killed else None
+    if doc is not None:
+        # "a quadruple homicide": at least four were killed.
+        multiple_killed = lede_multiple(doc)[0]
+        if multiple_killed > (killed_count.value_low if killed_count else 0.0):
+            killed_count = Count(float(multiple_killed), float(multiple_killed))
     injured_count = _count(_headline(injured)) if injured else None
     # "Four people were shot, one fatally ... another victim was treated": a
     # count of the shot stated before any injured count is the wider toll.
@@ -126,16 +135,22 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         injured_count = None
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
-    if killed and shot and _source_key(shot[0]) != _source_key(_headline(killed)):
-        shot = []
+    # An unattributed count is the article's own account, which may combine both.
+    if killed and shot:
+        shot_source, death_source = _source_key(shot[0]), _source_key(_headline(killed))
+        if shot_source and death_source and shot_source != death_source:
+            shot = []
     if injured_count is None and shot:
         dead = killed_count.value_low if killed_count else 0.0
         toll = shot[0]
         low = max(0.0, toll.value_low - dead)
         high = max(0.0, toll.value_high - dead)
         injured_count = Count(low, high)
-    # "A fourth victim was treated": at least four people were hit.
+    # "A fourth victim was treated" / "a triple shooting": at least that many were hit;
+    # "a double murder": at least two were killed.
     ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)
+    if doc is not None:
+        ordinal = max(ordinal, lede_multiple(doc)[1])
     dead = killed_count.value_low if killed_count else 0.0
     hurt = injured_count.value_low if injured_count else 0.0
     if ordinal > dead + hurt:

@@ -12,8 +12,9 @@ figures and, when it has the spaCy doc, to read what figures miss:
   headline and lede still usually name one victim in words ("Teen shot outside
   club", "Boyle County man dies after accidental shooting"): a death cue there
   means one killed, a shooting / wounding cue alone means one injured;
-- `lede_says_died(doc)`: the headline / lede says someone died (a victim
-  counted only as "shot" is then the dead one);
+- `lede_says_died(doc)`: the headline / lede says someone died, or names a
+  fatal shooting / slaying (a victim counted only as "shot" is then the dead one);
+- `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim").
 They read only the doc and the figure's character span and text; they never
@@ -30,6 +31,7 @@ __all__ = [
     "headline_victims",
     "is_back_reference",
     "is_incidental_number",
+    "lede_multiple",
     "states_number",
     "victim_ordinal",
     "lede_says_died",
@@ -84,8 +86,9 @@ DEATH_CUE = re.compile(
     re.I,
 )
 DIED_CUE = re.compile(
-    r"\b(?:died|dies|dead|killed|kills|fatally|slain|succumbed|shot to death|"
-    r"shooting death|death of)\b",
+    r"\b(?:died|dies|dead|(?<!nearly )(?<!almost )killed|kills|fatally|slain|succumbed|"
+    r"shot to death|shooting death|death of|(?<!non-)(?<!non )fatal|"
+    r"deadly (?:shooting|gunfire|attack)|slaying|murdered|murder of)\b",
     re.I,
 )
 WOUND_CUE = re.compile(
@@ -107,7 +110,13 @@ PRONOUNS = frozenset(
 def is_back_reference(figure: Figure) -> bool:
     """True for a pronoun or definite mention ("she", "the victim"): someone already counted."""
     words = figure.span.text.strip().lower().split()
-    return bool(words) and (words[0] in PRONOUNS or (words[0] == "the" and len(words) <= 3))
+    # "her grandmother", "the second victim", "the other man" are someone new;
+    # a bare "she" / "him" is not.
+    if "other" in words or victim_ordinal(figure) >= 2:
+        return False
+    return bool(words) and (
+        (words[0] in PRONOUNS and len(words) == 1) or (words[0] == "the" and len(words) <= 3)
+    )
 
 
 def states_number(figure: Figure) -> bool:
@@ -135,6 +144,22 @@ def victim_ordinal(figure: Figure) -> int:
     if match is None:
         return 0
     return int(match.group(1)) if match.group(1) else ORDINALS[match.group(2).lower()]
+
+
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE = re.compile(
+    r"\b(" + "|".join(MULTIPLES) + r")[- ](shooting|homicide|murder|slaying|killing)s?\b", re.I
+)
+
+
+def lede_multiple(doc) -> tuple[int, int]:
+    """(killed, shot) that the headline / lede's first "triple shooting" / "double murder"
+    implies: at least that many were hit (a homicide / murder / slaying: killed)."""
+    match = MULTIPLE.search(_lede(doc))
+    if match is None:
+        return 0, 0
+    number = MULTIPLES[match.group(1).lower()]
+    return (0, number) if match.group(2).lower() == "shooting" else (number, number)
 
 
 def lede_says_died(doc) -> bool:
@@ -170,6 +195,8 @@ def is_incidental_number(figure: Figure, doc) -> bool:
     before = doc[max(0, token.i - 3) : token.i]
     prev = doc[token.i - 1] if token.i > 0 else None
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.lemma_.lower() == "turn":
+        return True  # "would have turned 8"
     if prev is not None and prev.lower_ in {"of", "/", "at"}:
         return True  # "Image 2 of 8", "1 / 10", "dies at 96", "shooting at 4439 Pease"
     if nxt is not None and nxt.text in {"/", "of"} and token.i + 2 < len(doc):
