@@ -22,7 +22,16 @@ from newsledger.extract.statement_tables import (
     SUBJECT_DEPS,
 )
 
-__all__ = ["CueFrame", "cue_frame", "find_cues", "is_cue", "loose_speaker", "verb_frame"]
+__all__ = [
+    "RELATIVE_PRONOUNS",
+    "CueFrame",
+    "cue_frame",
+    "find_cues",
+    "in_phrase",
+    "is_cue",
+    "loose_speaker",
+    "verb_frame",
+]
 
 # Speaker subtrees longer than this keep only their head and pre-modifiers:
 # a subject with a long relative clause is still named by its head.
@@ -103,11 +112,21 @@ def _passive_agent(verb):
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
+def _is_perfect_misparse(verb, lang: str) -> bool:
+    """Whether a 'passive' is really the perfect "He's said that ...": a contracted 's
+    (has) before the verb, and a clause reported after it, which no passive has."""
+    return any(
+        child.dep_ == "auxpass" and child.lower_ in ("'s", "’s") for child in verb.children
+    ) and any(child.dep_ in CONTENT_DEPS[lang] and child.i > verb.i for child in verb.children)
+
+
 def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
     """The subject token of `verb` (climbing participles and conjuncts) and whether passive."""
     current = verb
     for _ in range(MAX_SUBJECT_CLIMB + 1):
         passive = any(child.dep_ == "auxpass" for child in current.children)
+        if passive and _is_perfect_misparse(current, lang):
+            passive = False
         # Nearest subject first: a quotation before the verb may hold a stray one.
         subjects = sorted(
             (c for c in current.children if c.dep_ in SUBJECT_DEPS[lang]),
@@ -115,7 +134,7 @@ def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
         )
         if subjects:
             subject = subjects[0]
-            if subject.dep_ == "nsubjpass" or passive:
+            if passive or (subject.dep_ == "nsubjpass" and not _is_perfect_misparse(current, lang)):
                 return _passive_agent(current), True
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return current.head, False
@@ -128,17 +147,40 @@ def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
     return None, False
 
 
+def _relative_mention(verb, subject, lang: str):
+    """The relative pronoun standing for `subject` as the subject of `verb`'s clause
+    ("Weaver, who said ..."): the speaker as written beside the cue, while the
+    antecedent stays the head the name is resolved from. None when there is none."""
+    current = verb
+    for _ in range(MAX_SUBJECT_CLIMB + 1):
+        if current.dep_ == "relcl" and current.head.i == subject.i:
+            return next(
+                (
+                    c
+                    for c in current.children
+                    if c.dep_ in SUBJECT_DEPS[lang] and c.lower_ in RELATIVE_PRONOUNS
+                ),
+                None,
+            )
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
 def _is_loose_name(token) -> bool:
     if token.ent_type_:
         return token.ent_type_ in LOOSE_SPEAKER_ENTITIES
     # The parser sometimes tags an unknown surname after "said" as an adverb.
     return token.pos_ == "PROPN" or (
-        token.text[:1].isupper() and token.is_alpha and not token.is_sent_start
+        token.text[:1].isupper()
+        and token.is_alpha
+        and not token.is_sent_start
         and token.pos_ in ("ADV", "NOUN", "X")
     )
 
 
-def _in_phrase(token) -> bool:
+def in_phrase(token) -> bool:
     """Whether a name is the object of a preposition or a possessor ("to the Observer",
     "a Clinton adviser"): then it names someone else than the speaker."""
     while token.dep_ in ("compound", "flat") and token.head is not token:
@@ -158,7 +200,7 @@ def _loose_subject(verb) -> tuple[int, object] | None:
     while start > low and not doc[start - 1].is_quote and "\n" not in doc[start - 1].text:
         start -= 1
     for index in range(start, verb.i):
-        if _is_loose_name(doc[index]) and not _in_phrase(doc[index]):
+        if _is_loose_name(doc[index]) and not in_phrase(doc[index]):
             head = doc[index]
             while head.i + 1 < verb.i and _is_loose_name(doc[head.i + 1]):
                 head = doc[head.i + 1]
@@ -170,8 +212,10 @@ def _loose_subject(verb) -> tuple[int, object] | None:
         _is_loose_name(doc[after]) or (after > verb.i + 1 and doc[after].pos_ == "NOUN")
     ):
         head = doc[after]
-        while head.i + 1 < sent.end and doc[head.i + 1].pos_ == head.pos_ and (
-            doc[head.i + 1].ent_type_ == head.ent_type_
+        while (
+            head.i + 1 < sent.end
+            and doc[head.i + 1].pos_ == head.pos_
+            and (doc[head.i + 1].ent_type_ == head.ent_type_)
         ):
             head = doc[head.i + 1]
         return verb.i + 1, head
@@ -273,6 +317,10 @@ def cue_frame(token, lang: str = "en") -> CueFrame | None:
         return None
     subject, passive = _subject_of(token, lang)
     speaker = _speaker_span(subject) if subject is not None else None
+    if subject is not None and not passive:
+        relative = _relative_mention(token, subject, lang)
+        if relative is not None:
+            speaker = (relative.i, relative.i + 1)
     if subject is None and not passive:
         loose = loose_speaker(token)
         if loose is not None:
@@ -300,12 +348,13 @@ def verb_frame(token, lang: str = "en") -> CueFrame | None:
     subject, passive = _subject_of(token, lang)
     if subject is None or passive:
         return None
+    relative = _relative_mention(token, subject, lang)
     return CueFrame(
         cue=_cue_phrase(token),
         lemma=token.lemma_.lower(),
         stance=CUE_VERBS[lang].get(token.lemma_.lower(), "says"),
         content=None,
-        speaker=_speaker_span(subject),
+        speaker=_speaker_span(subject) if relative is None else (relative.i, relative.i + 1),
         speaker_head=subject.i,
         verb=token.i,
     )
