@@ -13,11 +13,12 @@ is printed with every measurement):
   workers=1 (the pipeline loaded beforehand, as bare) and workers=2 (worker
   start-up and pipeline loading counted);
 
-with articles/s, words/s, the ratios, and the peak RSS of every process
-(psutil, sampled every 50 ms; the parent's from getrusage). Then the
+with articles/s, words/s, the ratios, CPU seconds (all processes, and the
+parent's own), and the peak RSS of every process (the kernel's VmHWM, read
+every 50 ms; the parent's from getrusage). Then the
 flat-memory check: ingest `--memory-n` articles and ten times as many (the
 corpus repeated with altered URLs, titles and text, so nothing dedups) and
-print both peaks.
+print both peaks and whether they stay within MAX_PEAK_RATIO.
 
     .venv/bin/python benchmarks/throughput.py [--limit 600] [--rounds 3] [--memory-n 100]
 """
@@ -40,19 +41,30 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 CORPUS_FILES = ("ukraine-2022.jsonl", "wikinews/articles.jsonl", "wikinews-text.jsonl")
 MB = 1024 * 1024
+# Ten times the input may raise a peak RSS by at most this factor ("flat memory").
+MAX_PEAK_RATIO = 1.25
 
 
 # --- the measured side (runs in a subprocess) ----------------------------------------
 
 
 class _PeakRss:
-    """Samples the RSS of this process and its children; keeps each one's peak."""
+    """Tracks the peak RSS of this process and its children, cheaply.
+
+    Every 50 ms it lists the children from /proc/<pid>/task/*/children and reads
+    each one's VmHWM (the kernel's own peak-RSS mark, so a spike between two
+    samples is not missed). Scanning every process on the machine for children
+    (psutil's way) costs a shared machine's parent real CPU; this thread's own CPU
+    is still measured (`cpu`) so it can be left out of the parent's figure.
+    """
 
     def __init__(self) -> None:
-        import psutil
-
-        self._psutil = psutil
-        self.peaks: dict[int, tuple[str, int]] = {}
+        # By (pid, command line): a child forked to exec another program (the
+        # resource tracker) briefly shows the parent's pages under the parent's
+        # command line; only a pid's last command line counts.
+        self.peaks: dict[tuple[int, str], int] = {}
+        self.cpu = 0.0
+        self._commands: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -65,26 +77,27 @@ class _PeakRss:
         self._thread.join()
 
     def _run(self) -> None:
-        me = self._psutil.Process()
-        while not self._stop.is_set():
-            try:
-                processes = [me, *me.children(recursive=True)]
-            except self._psutil.Error:
-                processes = [me]
-            for process in processes:
-                try:
-                    rss = process.memory_info().rss
-                    role = "parent" if process.pid == me.pid else _role(process)
-                except self._psutil.Error:
+        me = os.getpid()
+        while True:
+            for pid in _descendants(me):
+                command, peak = _command(pid), _peak_rss(pid)
+                if command is None or peak is None:
                     continue
-                _, peak = self.peaks.get(process.pid, (role, 0))
-                self.peaks[process.pid] = (role, max(peak, rss))
-            self._stop.wait(0.05)
+                self._commands[pid] = command
+                self.peaks[pid, command] = max(self.peaks.get((pid, command), 0), peak)
+            if self._stop.wait(0.05):
+                break
+        self.cpu = time.thread_time()
 
     def report(self) -> dict:
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        workers = [peak for role, peak in self.peaks.values() if role == "worker"]
-        others = [peak for role, peak in self.peaks.values() if role == "helper"]
+        last = [
+            (peak, command)
+            for (pid, command), peak in self.peaks.items()
+            if self._commands[pid] == command
+        ]
+        workers = [peak for peak, command in last if not _helper(command)]
+        others = [peak for peak, command in last if _helper(command)]
         return {
             "parent_mb": round(parent / MB),
             "workers_mb": sorted((round(w / MB) for w in workers), reverse=True),
@@ -92,12 +105,47 @@ class _PeakRss:
         }
 
 
-def _role(process) -> str:
-    command = " ".join(process.cmdline())
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as listing:
+                children = [int(child) for child in listing.read().split()]
+        except OSError:
+            continue
+        for child in children:
+            found.append(child)
+            found.extend(_descendants(child))
+    return found
+
+
+def _peak_rss(pid: int) -> int | None:
+    """The process's peak RSS so far in bytes (VmHWM), None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _command(pid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def _helper(command: str) -> bool:
     # multiprocessing's resource tracker and fork server are not workers.
-    if "resource_tracker" in command or "forkserver" in command:
-        return "helper"
-    return "worker"
+    return "resource_tracker" in command or "forkserver" in command
 
 
 def _texts(sample: str) -> list[str]:
@@ -105,6 +153,11 @@ def _texts(sample: str) -> list[str]:
     from newsledger.readers import read_inputs
 
     return [r.text for r in read_inputs([sample]) if isinstance(r, Article)]
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(kind: str, workers: int, sample: str, batch_size: int = 200) -> dict:
@@ -117,12 +170,8 @@ def measure(kind: str, workers: int, sample: str, batch_size: int = 200) -> dict
     texts = _texts(sample)
     words = sum(len(text.split()) for text in texts)
     nlp = load_pipeline() if (kind == "bare" or workers == 1) else None
-    cpu_before = sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in (
-            resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-        )
-    )
+    parent_before = _cpu(resource.RUSAGE_SELF)
+    cpu_before = parent_before + _cpu(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory() as scratch, _PeakRss() as peaks:
         started = time.perf_counter()
         if kind == "bare":
@@ -136,14 +185,12 @@ def measure(kind: str, workers: int, sample: str, batch_size: int = 200) -> dict
         elapsed = time.perf_counter() - started
     # CPU seconds of this process and its (finished) children: unlike elapsed
     # time, hardly affected by other jobs on a shared machine.
-    cpu = sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in (
-            resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-        )
-    )
+    # The parent's own work, without the RSS sampler's thread.
+    parent_cpu = _cpu(resource.RUSAGE_SELF) - parent_before - peaks.cpu
+    cpu = _cpu(resource.RUSAGE_SELF) + _cpu(resource.RUSAGE_CHILDREN)
     return {
         "cpu": cpu - cpu_before,
+        "parent_cpu": parent_cpu,
         "kind": kind,
         "workers": workers,
         "articles": articles,
@@ -197,7 +244,7 @@ def _line(result: dict) -> str:
     return (
         f"{result['kind']:<6} x{result['workers']}  {result['articles']:>6} articles "
         f"{result['elapsed']:>8.1f}s  {rate:>7.2f} articles/s  {words:>8.0f} words/s  "
-        f"cpu {result.get('cpu', 0):>7.1f}s  "
+        f"cpu {result.get('cpu', 0):>7.1f}s (parent {result.get('parent_cpu', 0):.1f}s)  "
         f"peak RSS parent {result['parent_mb']} MB, workers [{workers}] MB  "
         f"(load avg {result['load']:.2f})"
     )
@@ -276,10 +323,14 @@ def main() -> int:
                 peaks.append(result)
                 print(f"  {total:>6} articles: {_line(result)}", flush=True)
             small, large = peaks
+            parent_ratio = large["parent_mb"] / small["parent_mb"]
+            worker_ratio = max(large["workers_mb"], default=1) / max(small["workers_mb"], default=1)
+            flat = max(parent_ratio, worker_ratio) <= MAX_PEAK_RATIO
             print(
-                f"  peak parent {small['parent_mb']} -> {large['parent_mb']} MB, "
-                f"largest worker {max(small['workers_mb'], default=0)} -> "
-                f"{max(large['workers_mb'], default=0)} MB"
+                f"  peak parent {small['parent_mb']} -> {large['parent_mb']} MB "
+                f"(x{parent_ratio:.2f}), largest worker {max(small['workers_mb'], default=0)} -> "
+                f"{max(large['workers_mb'], default=0)} MB (x{worker_ratio:.2f}): "
+                f"{'flat' if flat else 'GROWS'} (limit x{MAX_PEAK_RATIO})"
             )
     return 0
 

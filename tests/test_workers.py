@@ -9,6 +9,8 @@ copy is still being analysed.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,14 @@ from newsledger.ingest import ingest, ingest_records
 from newsledger.models import Article, Reject
 from newsledger.readers import read_inputs
 from newsledger.store import Store
-from newsledger.workers import AnalysisPool, InlineAnalyser, default_workers, make_analyser
+from newsledger.workers import (
+    TAIL_CHUNK_SIZE,
+    AnalysisPool,
+    InlineAnalyser,
+    chunk_sizes,
+    default_workers,
+    make_analyser,
+)
 
 
 def _story(n: int) -> str:
@@ -103,7 +112,7 @@ def test_pre_analysed_pairs_store_the_same_rows(feed: Path, one_worker: tuple) -
 def test_pool_results_come_back_in_input_order(feed: Path) -> None:
     articles = [r for r in read_inputs([feed]) if isinstance(r, Article)]
     with AnalysisPool(2, chunk_size=2) as pool:
-        tickets = [pool.submit(articles[:5]), pool.submit(articles[5:])]
+        tickets = [pool.submit(articles[:5]), pool.submit(articles[5:], last=True)]
         analyses = [analysis for ticket in tickets for analysis in ticket()]
         assert len(pool.pids()) <= 2
     assert [a.article_id for a in analyses] == [article.id for article in articles]
@@ -114,3 +123,78 @@ def test_worker_counts() -> None:
     assert isinstance(make_analyser(1), InlineAnalyser)
     with pytest.raises(ValueError):
         make_analyser(0)
+
+
+@pytest.mark.parametrize(
+    ("count", "last", "expected"),
+    [
+        (0, True, []),
+        (3, False, [3]),
+        (40, False, [8, 16, 16]),
+        (40, True, [12, 8, 8, 4, 4, 2, 2]),
+        (17, True, [5, 4, 4, 2, 2]),
+    ],
+)
+def test_chunk_sizes_taper_at_the_end_of_the_input(count: int, last: bool, expected: list) -> None:
+    assert chunk_sizes(count, 16, 2, last=last) == expected
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 31, 64, 199, 200, 1000])
+@pytest.mark.parametrize("workers", [2, 3])
+def test_chunk_sizes_cover_the_batch(count: int, workers: int) -> None:
+    for last in (False, True):
+        sizes = chunk_sizes(count, 16, workers, last=last)
+        assert sum(sizes) == count and min(sizes) >= 1 and max(sizes) <= 16
+    # The workers finish the input within a small chunk of each other.
+    tail = chunk_sizes(count, 16, workers, last=True)[-workers:]
+    assert max(tail) <= TAIL_CHUNK_SIZE
+
+
+def test_the_pool_starts_before_the_first_batch_is_full(
+    feed: Path, one_worker: tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An input of one batch but more than POOL_START_ARTICLES articles uses the pool."""
+    expected, _ = one_worker
+    # The package's lazy `newsledger.ingest` attribute is the function, not the module.
+    monkeypatch.setattr(sys.modules[ingest.__module__], "POOL_START_ARTICLES", 4)
+    children: list[int] = []
+    with Store(":memory:") as store:
+        report = ingest(
+            [feed],
+            store,
+            batch_size=200,
+            workers=2,
+            on_progress=lambda _: children.append(len(multiprocessing.active_children())),
+        )
+        assert store.dump_tables() == expected
+    assert report.batches == 1 and children and children[0] >= 2
+
+
+def test_an_input_of_one_small_batch_is_analysed_in_this_process(feed: Path) -> None:
+    children: list[int] = []
+    with Store(":memory:") as store:
+        ingest(
+            [feed],
+            store,
+            batch_size=200,
+            workers=2,
+            on_progress=lambda _: children.append(len(multiprocessing.active_children())),
+        )
+    assert children == [0]
+
+
+def test_a_rerun_of_stored_input_starts_no_pool(
+    feed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.modules[ingest.__module__], "POOL_START_ARTICLES", 4)
+    children: list[int] = []
+    with Store(":memory:") as store:
+        ingest([feed], store, batch_size=200, workers=1)
+        report = ingest(
+            [feed],
+            store,
+            batch_size=200,
+            workers=2,
+            on_progress=lambda _: children.append(len(multiprocessing.active_children())),
+        )
+    assert report.accepted == 0 and children == [0]

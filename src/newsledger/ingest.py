@@ -47,6 +47,11 @@ REJECTS_PER_BATCH_FACTOR = 5
 # reads and writes), and never more than MAX_BATCHES_IN_FLIGHT batches.
 ARTICLES_IN_FLIGHT_PER_WORKER = 48
 MAX_BATCHES_IN_FLIGHT = 8
+# With worker processes, the pool starts once this many articles wait for analysis
+# (or at the first full batch, whichever comes first): its start-up (spawning,
+# importing spaCy, loading a pipeline: seconds) then overlaps reading the rest of
+# the first batch. A smaller input fits one batch and is analysed in this process.
+POOL_START_ARTICLES = 64
 
 # A record as ingest_records takes it: read, or read and already analysed.
 Record = Article | Reject | tuple[Article, "Analysis | Reject | None"]
@@ -177,10 +182,9 @@ def ingest_records(
                 articles.append(record[0])
             else:
                 articles.append(record)
-            if (
-                len(articles) >= batch_size
-                or len(rejects) >= batch_size * REJECTS_PER_BATCH_FACTOR
-            ):
+            if len(articles) - len(given) == POOL_START_ARTICLES:
+                run.start_pool(articles)
+            if len(articles) >= batch_size or len(rejects) >= batch_size * REJECTS_PER_BATCH_FACTOR:
                 run.submit(articles, rejects, given)
                 articles, rejects, given = [], [], {}
         if articles or rejects:
@@ -268,7 +272,7 @@ class _Run:
         batch.rejects = list(rejects)
         missing = [a for i, a in enumerate(batch.fresh) if i not in batch.given]
         if self.analyse and missing:
-            batch.ticket = self._analyser(inline=last).submit(missing)
+            batch.ticket = self._analyser(inline=last).submit(missing, last=last)
         self.in_flight.update(article.id for article in batch.fresh)
         self.pending.append(batch)
         while self.pending and self._must_write():
@@ -282,6 +286,17 @@ class _Run:
         if self.analyser is not None:
             self.analyser.close()
             self.analyser = None
+
+    def start_pool(self, articles: Sequence[Article]) -> None:
+        """Start the worker processes now if this run analyses with several.
+
+        Not when every one of `articles` is stored already: a re-run of stored
+        input would start a pool only to wait for it to load and close it.
+        """
+        if not self.analyse or self.workers == 1 or self.analyser is not None:
+            return
+        if len(self.store.stored_positions(a.id for a in articles)) < len(articles):
+            self._analyser()
 
     def _analyser(self, *, inline: bool = False) -> Analyser:
         if self.analyser is None:

@@ -25,16 +25,21 @@ from newsledger.errors import PipelineError
 from newsledger.models import Analysis, Article, Reject
 
 __all__ = [
+    "TAIL_CHUNK_SIZE",
     "AnalysisPool",
     "Analyser",
     "InlineAnalyser",
     "Ticket",
+    "chunk_sizes",
     "default_workers",
     "make_analyser",
     "read_ahead",
 ]
 
 T = TypeVar("T")
+
+# The smallest chunk the input's last batch is cut into (see chunk_sizes).
+TAIL_CHUNK_SIZE = 2
 
 # The results of one submitted batch, aligned with its articles; calling it waits.
 Ticket = Callable[[], list[Analysis | Reject]]
@@ -45,7 +50,7 @@ class Analyser(Protocol):
 
     workers: int
 
-    def submit(self, articles: Sequence[Article]) -> Ticket: ...
+    def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket: ...
 
     def close(self) -> None: ...
 
@@ -66,7 +71,7 @@ class InlineAnalyser:
     def __init__(self, nlp=None) -> None:
         self.nlp = nlp
 
-    def submit(self, articles: Sequence[Article]) -> Ticket:
+    def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket:
         batch = list(articles)
 
         def collect() -> list[Analysis | Reject]:
@@ -100,6 +105,10 @@ def _load_worker_pipeline(parent: int) -> None:
     load_pipeline()
 
 
+def _ready() -> None:
+    """A no-op task: submitting one per worker makes the pool start every process now."""
+
+
 def _analyse_chunk(articles: list[Article]) -> list[Analysis | Reject]:
     from newsledger.analysis import analyse_batch
     from newsledger.nlp.pipeline import load_pipeline
@@ -107,12 +116,39 @@ def _analyse_chunk(articles: list[Article]) -> list[Analysis | Reject]:
     return analyse_batch(articles, load_pipeline())
 
 
+def chunk_sizes(count: int, chunk_size: int, workers: int, *, last: bool = False) -> list[int]:
+    """How a batch of `count` articles is cut into chunks (sizes in submission order).
+
+    Chunks go to whichever worker is free, so the run's end waits for the last
+    chunk to be parsed while the other workers idle. The input's last batch
+    therefore ends in chunks that halve down to TAIL_CHUNK_SIZE, `workers` of
+    each size: the workers then finish within a small chunk of each other.
+    """
+    tail: list[int] = []
+    remaining = count
+    if last:
+        size = TAIL_CHUNK_SIZE
+        while remaining > 0 and size < chunk_size:
+            for _ in range(workers):
+                tail.append(min(size, remaining))
+                remaining -= tail[-1]
+                if not remaining:
+                    break
+            size *= 2
+    # A partial chunk goes first, while every worker is still busy.
+    head = [remaining % chunk_size] if remaining % chunk_size else []
+    head.extend([chunk_size] * (remaining // chunk_size))
+    return head + tail[::-1]
+
+
 class AnalysisPool:
     """`workers` processes, each with its own pipeline; batches are cut into chunks.
 
-    Chunks of `chunk_size` articles go to whichever worker is free; a ticket
-    gathers its chunks' results in submission order, so the caller sees input
-    order however the work was spread.
+    Chunks (see `chunk_sizes`) go to whichever worker is free; a ticket gathers
+    its chunks' results in submission order, so the caller sees input order
+    however the work was spread. Every worker starts (and loads its pipeline)
+    as soon as the pool is made, so a caller that makes it before its first
+    batch is read overlaps the two.
     """
 
     def __init__(self, workers: int, *, chunk_size: int = 16) -> None:
@@ -126,6 +162,9 @@ class AnalysisPool:
             initializer=_load_worker_pipeline,
             initargs=(os.getpid(),),
         )
+        # The executor starts a process per submitted task while none is idle.
+        for _ in range(workers):
+            self._executor.submit(_ready)
 
     def __enter__(self) -> AnalysisPool:
         return self
@@ -133,12 +172,14 @@ class AnalysisPool:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def submit(self, articles: Sequence[Article]) -> Ticket:
+    def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket:
+        """Queue the batch; `last` marks the input's last batch (it ends in small chunks)."""
         batch = list(articles)
-        futures: list[Future[list[Analysis | Reject]]] = [
-            self._executor.submit(_analyse_chunk, batch[start : start + self.chunk_size])
-            for start in range(0, len(batch), self.chunk_size)
-        ]
+        futures: list[Future[list[Analysis | Reject]]] = []
+        start = 0
+        for size in chunk_sizes(len(batch), self.chunk_size, self.workers, last=last):
+            futures.append(self._executor.submit(_analyse_chunk, batch[start : start + size]))
+            start += size
 
         def collect() -> list[Analysis | Reject]:
             results: list[Analysis | Reject] = []
