@@ -42,6 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWSLEDGER_NEAR_DUPLICATE_THRESHOLD",
         "estimated Jaccard similarity from which an article is flagged duplicate_of an earlier one",
     ),
+    Setting(
+        "aliases",
+        "",
+        "NEWSLEDGER_ALIASES",
+        "your own entity alias table (columns as data/aliases.tsv), read after the packaged one",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

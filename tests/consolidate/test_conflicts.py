@@ -168,3 +168,19 @@ def test_unnamed_descriptions_are_not_compared_across_articles(ledger_of):
         article("a3", [Claim(30, "officials", as_of="2023-05-02")]),
     )
     assert conflicts(store) == []
+
+
+def test_a_user_alias_table_in_the_environment_merges_two_sources(ledger_of, tmp_path, monkeypatch):
+    # two spellings of one body disagree with nobody once they are one entity
+    table = tmp_path / "my-aliases.tsv"
+    table.write_text("Valdorian health ministry\tVHM\torganisation\n", encoding="utf-8")
+    results = (
+        article("a1", [Claim(198, "Valdorian health ministry", as_of="2023-05-02")]),
+        article("a2", [Claim(150, "VHM", as_of="2023-05-02")]),
+    )
+    monkeypatch.setenv("NEWSLEDGER_ALIASES", str(table))
+    store = ledger_of(*results)
+    assert conflicts(store) == []
+    assert {row["source"] for row in store.ledger(category="killed")} == {
+        "Valdorian health ministry"
+    }

@@ -27,6 +27,7 @@ from newsledger.consolidate.entities import (
     resolve_entities,
 )
 from newsledger.consolidate.timelines import Timeline, timelines
+from newsledger.settings import setting
 
 if TYPE_CHECKING:
     from newsledger.store import Store
@@ -76,8 +77,13 @@ def build_tables(figures: list[dict], name_uses: list[tuple], aliases: AliasTabl
 def consolidate(
     store: Store, *, aliases_path: str | os.PathLike[str] | None = None
 ) -> ConsolidationReport:
-    """Rebuild the consolidated ledger of `store` from its figures and statements."""
+    """Rebuild the consolidated ledger of `store` from its figures and statements.
+
+    `aliases_path` (else the NEWSLEDGER_ALIASES setting) is the user's alias table.
+    """
     started = time.perf_counter()
+    if aliases_path is None:
+        aliases_path = str(setting("aliases")) or None
     # Read before the write transaction starts: a bad user table must not hold the lock.
     aliases = load_aliases(aliases_path)
     counted: dict[str, int] = {}
