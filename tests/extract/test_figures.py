@@ -184,6 +184,29 @@ def test_victims_without_digits():
     assert [(f.value_low, f.category) for f in figures] == [(1, "killed"), (0, "injured")]
 
 
+HARM_CASES = [
+    # A state in hospital or the harm a subject took makes the person injured.
+    ("Two villagers were in serious condition after the air strike.", 2, "injured"),
+    ("A guard suffered minor injuries in the attack.", 1, "injured"),
+    ("A fighter sustained fatal wounds in the ambush.", 1, "killed"),
+    ("Five patients were brought in with shrapnel wounds.", 5, "injured"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "category"), HARM_CASES)
+def test_harm_taken_gives_the_category(text, value, category):
+    assert figure_for(text, value).category == category
+
+
+def test_another_after_a_death_is_one_more_victim():
+    figures = figures_of("The mine killed one shepherd and injured another near the road.")
+    assert [(f.value_low, f.category, f.span.text) for f in figures][-1] == (
+        1,
+        "injured",
+        "another",
+    )
+
+
 # An own-words article with the seed's traps: a hedge pointing back at party claims,
 # a confirmed figure in the same sentence as the hedge, a "captured" description.
 HEDGED_ARTICLE = "\n".join(

@@ -165,3 +165,49 @@ VICTIM_CASES = [
 @pytest.mark.parametrize(("text", "expected"), VICTIM_CASES)
 def test_victims_read_from_the_wording(text, expected):
     assert counts(doc_summary_of(text)) == expected
+
+
+LISTED_VICTIM_CASES = [
+    # People listed in one noun phrase add up; the parser keeps them as two figures.
+    ("A woman and three men were wounded by the shell on Monday.", (None, 4)),
+    # A breakdown in apposition repeats the count; it adds nobody.
+    ("Nine people, seven soldiers and two medics, were wounded by the blast.", (None, 9)),
+    # A headline list drops articles: the person before the count is one more victim.
+    ("Shelling leaves woman, 2 boys wounded\n\nThe village was hit at dawn.", (None, 3)),
+    # One named dead, one named after it as shot in the same sentence: a survivor.
+    ("A guard was killed and his brother was shot in the raid on Tuesday.", (1, 1)),
+    # "another" after a death is a second, hurt person.
+    ("The blast killed one soldier and wounded another at the checkpoint.", (1, 1)),
+    # A survivor's state in hospital, the harm a subject took: each one injured person.
+    ("A driver died at the scene. A passenger was in critical condition on Monday.", (1, 1)),
+    ("A soldier was killed on Monday. A second soldier suffered minor injuries.", (1, 1)),
+    ("A man was killed. A teenager was taken to the hospital with gunshot wounds.", (1, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED_VICTIM_CASES)
+def test_listed_and_hospitalised_victims(text, expected):
+    assert counts(doc_summary_of(text)) == expected
+
+
+SAME_PERSON_CASES = [
+    # The one person named hurt is the one the headline says died.
+    (
+        "Fisherman dies after boat is shot at\n\nHis nephew said a fisherman was wounded "
+        "by gunfire from the shore on Sunday.",
+        (1, 0),
+    ),
+    # Someone hurt, then "she" died: one person, dead.
+    ("A nurse was wounded by a sniper on Friday. She died in the ambulance.", (1, None)),
+    # A suicide in the lede does not make the wounded officer the dead one.
+    (
+        "Gunman kills himself after standoff\n\nAn officer was wounded in the exchange "
+        "of fire on Sunday.",
+        (1, 1),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAME_PERSON_CASES)
+def test_a_hurt_person_who_died_is_counted_once(text, expected):
+    assert counts(doc_summary_of(text)) == expected

@@ -41,6 +41,11 @@ CRIME_NOUNS = frozenset({"murder", "homicide", "manslaughter"})
 CHARGE_WORDS = frozenset(
     {"charge", "count", "suspect", "accuse", "convict", "indict", "sentence", "trial", "arrest"}
 )
+# "in critical condition": a survivor's state in hospital, so one injured person
+# ("in stable condition" too: only the hurt are given a condition).
+CONDITION_STATES = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded"})
+# "suffered / sustained injuries": verbs whose object names the harm the subject took.
+HARM_TAKING_VERBS = frozenset({"suffer", "sustain", "receive"})
 REPORTING_STOP = frozenset({"say", "claim", "report", "tell", "announce", "state", "add", "show"})
 
 
@@ -138,12 +143,47 @@ def _most_specific(categories: list[str]) -> str | None:
     return categories[0] if categories else None
 
 
-def _verb_category(verb: Token) -> str | None:
-    """A verb's category, refined by its conjuncts and manner: "shot and killed", "shot dead"."""
+def _harm_noun_category(noun: Token) -> str | None:
+    """The category a harm noun and its modifiers give: "gunshot wounds" -> injured,
+    "fatal injuries" -> killed, "critical condition" -> injured."""
+    if _lemma(noun) == "condition":
+        if any(c.dep_ == "amod" and _lemma(c) in CONDITION_STATES for c in noun.children):
+            return "injured"
+        return None
+    own = _category_of(noun)
+    if own not in ("injured", "killed"):
+        return None
+    found = [own, *(_category_of(c) for c in noun.children if c.dep_ == "amod")]
+    return _most_specific([c for c in found if c])
+
+
+def _harm_taken(head: Token) -> str | None:
+    """ "was in critical condition", "arrived with gunshot wounds", "suffered injuries":
+    the state or harm the subject of `head` was left in, when `head` names one."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "with"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    category = _harm_noun_category(pobj)
+                    if category:
+                        return category
+        elif child.dep_ == "dobj" and _lemma(head) in HARM_TAKING_VERBS:
+            category = _harm_noun_category(child)
+            if category:
+                return category
+    return None
+
+
+def _verb_category(verb: Token, *, harm: bool = True) -> str | None:
+    """A verb's category, refined by its conjuncts and manner: "shot and killed", "shot dead";
+    with `harm`, also the harm its subject took ("was in critical condition")."""
     found = []
     own = _category_of(verb)
     if own:
         found.append(own)
+    taken = _harm_taken(verb) if harm else None
+    if taken:
+        found.append(taken)
     for child in verb.children:
         has_own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not has_own_subject:
@@ -158,7 +198,10 @@ def _verb_category(verb: Token) -> str | None:
             found.append("killed")
         elif child.dep_ in ("xcomp", "oprd", "ccomp") and child.pos_ in ("VERB", "ADJ"):
             # "found shot to death", "left two injured"
-            category = _verb_category(child) if child.pos_ == "VERB" else _category_of(child)
+            # Not the harm of a clause's own subject: "teen suffers wound; two arrested".
+            category = (
+                _verb_category(child, harm=False) if child.pos_ == "VERB" else _category_of(child)
+            )
             if category:
                 found.append(category)
         elif (

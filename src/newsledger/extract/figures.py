@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.extract.categories import anchor_token, read_meaning
+from newsledger.extract.categories import HARM_TAKING_VERBS, anchor_token, read_meaning
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.sources import read_source
 from newsledger.extract.status import apply_hedges, status_from_cue
@@ -41,6 +41,8 @@ DEFINITE_VICTIMS = frozenset({"he", "she"})
 # Third person only: "my baby" is mostly a relative's words in a quotation.
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Pronouns that bring in one more person: "one was killed and another wounded".
+NEW_PERSON_PRONOUNS = frozenset({"another"})
 REFLEXIVE_VICTIMS = frozenset({"himself", "herself"})
 NOBODY = frozenset(
     {
@@ -98,6 +100,10 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         token.lower_ in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
     ):
         return -1.0
+    if token.lower_ in NEW_PERSON_PRONOUNS and not any(
+        c.dep_ in ("prep", "pobj") for c in token.children
+    ):
+        return 1.0  # "kills one child, critically injures another"; not "another of them"
     if token.lower_ == "nobody" or any(text.startswith(n) for n in NOBODY):
         return 0.0
     # "her grandmother was wounded": a possessive pronoun introduces one new person.
@@ -130,8 +136,14 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
             continue
         if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
-        if token.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in token.head.children):
-            continue  # "the officer killed his son": the subject did it, the object died
+        if (
+            token.dep_ == "nsubj"
+            and any(c.dep_ == "dobj" for c in token.head.children)
+            and token.head.lemma_.lower() not in HARM_TAKING_VERBS
+        ):
+            # "the officer killed his son": the subject did it, the object died
+            # ("a guard suffered injuries": the subject took the harm).
+            continue
         value = _victim_value(token, person_nouns)
         if value is None:
             continue

@@ -22,7 +22,14 @@ Refinements (all general, none tuned to one article):
 - an ordinal victim ("a fourth victim") means at least that many were hit, and so
   does a "triple shooting" in the headline / lede ("a double murder": killed);
 - a count of the shot less the deaths is taken unless two different named
-  sources give them (an unattributed death is part of the article's own account).
+  sources give them (an unattributed death is part of the article's own account);
+- people listed in one phrase add up ("a woman and three men were hospitalized":
+  4; a headline's "man, 2 teens wounded": 3), unless the list only breaks the
+  count down ("13 people, 11 men and two women");
+- a person the death's own sentence names after it as shot ("a father was killed
+  and his son was shot") survived;
+- one hurt person named without a number is the dead one when a later "she" /
+  "the boy" dies, or when only the lede says someone died (not a suicide).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague words ("several"), reads the shot victim as the dead one
@@ -33,11 +40,15 @@ figure at all, takes the one victim a headline names (`extract.victims`).
 from __future__ import annotations
 
 from newsledger.extract.victims import (
+    coordinated_with,
     headline_victims,
     is_back_reference,
     is_incidental_number,
     lede_multiple,
     lede_says_died,
+    lede_says_self_killed,
+    listed_before,
+    same_person,
     states_number,
     victim_ordinal,
 )
@@ -93,8 +104,38 @@ def _headline(candidates: list[Figure]) -> Figure:
     return first
 
 
-def _count(figure: Figure) -> Count:
-    return Count(figure.value_low, figure.value_high)
+def _count(figure: Figure, candidates: list[Figure] = (), doc=None) -> Count:
+    """The figure's count, plus the people listed with it in one phrase ("a woman and
+    three men were hospitalized": 4), which the extractor reads as separate figures."""
+    low, high = figure.value_low, figure.value_high
+    if doc is not None:
+        listed: dict[tuple[int, int], Figure] = {}
+        for other in coordinated_with(figure, list(candidates), doc):
+            if other.value_low >= 1:
+                listed[(other.span.start, other.span.end)] = other
+        # "13 people, 11 men and two women": a breakdown of the count, not more people.
+        if len(listed) < 2 or sum(f.value_low for f in listed.values()) != low:
+            low += sum(f.value_low for f in listed.values())
+            high += sum(f.value_high for f in listed.values())
+        if not listed:
+            # The parser did not join a headline's list ("man, 2 teens wounded").
+            extra = listed_before(figure, doc, candidates)
+            low, high = low + extra, high + extra
+    return Count(low, high)
+
+
+def _line_break_between(first: Figure, second: Figure) -> bool:
+    """Whether a line break separates two figures of one parsed sentence: a headline the
+    parser glued to the lede ("Teen dies after shooting\n\nA teenager was shot")."""
+    sentence = first.sentence
+    start = sentence.find(first.span.text)
+    end = sentence.find(second.span.text, max(start, 0) + len(first.span.text))
+    return start >= 0 and end >= 0 and "\n" in sentence[start:end]
+
+
+def _one_named(figure: Figure) -> bool:
+    """One person named without a number: "a child", "his son", "the victim"."""
+    return figure.value_low == 1 and not states_number(figure)
 
 
 def _source_key(figure: Figure) -> str:
@@ -106,32 +147,63 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     killed = _candidates(figures, "killed", doc)
     injured = _candidates(figures, "injured", doc)
     shot = _candidates(figures, "casualties", doc)
+    if killed and is_back_reference(killed[0]):
+        # "A child was in critical condition ... The child died": the first death
+        # named is someone already introduced, the one hurt person named before it.
+        injured = [
+            f
+            for f in injured
+            if f.span.start > killed[0].span.start
+            or not (_one_named(f) and same_person(f, killed[0]))
+        ]
     if killed:
         # After a death is counted, "she" / "the victim" is that person again,
         # not a second, wounded one.
         first = killed[0].span.start
         injured = [f for f in injured if f.span.start < first or not is_back_reference(f)]
         shot = [f for f in shot if f.span.start < first or not is_back_reference(f)]
+    if killed:
+        # "A father was killed and his son was shot": a person the death's own
+        # sentence names after it as shot is someone else, who survived.
+        death = _headline(killed)
+        survivors = [
+            f
+            for f in shot
+            if f.sentence_index == death.sentence_index
+            and f.span.start > death.span.end
+            and not _line_break_between(death, f)
+            and not states_number(f)
+            and f.value_low == 1
+        ]
+        injured = sorted(injured + survivors, key=lambda f: f.span.start)
+        shot = [f for f in shot if f not in survivors]
     if not (killed or injured or shot):
         named = headline_victims(doc) if doc is not None else None
         if named is None:
             return None
         return IncidentSummary(killed=Count(named[0], named[0]), injured=Count(named[1], named[1]))
     if not killed and (injured or shot) and doc is not None and lede_says_died(doc):
-        # "Teen shot in head ... died": the victims counted as shot include the dead.
+        # "Teen shot in head ... died": the victims counted as shot include the dead,
+        # and so does one hurt person named without a number ("his son was wounded").
         killed_count = Count(1.0, 1.0)
+        # Not when someone killed themself: "shot an officer, then killed himself".
+        if injured and _one_named(_headline(injured)) and not lede_says_self_killed(doc):
+            injured = [f for f in injured if not _one_named(f)]
+            if not injured and not shot:
+                return IncidentSummary(killed=killed_count, injured=Count(0.0, 0.0))
     else:
-        killed_count = _count(_headline(killed)) if killed else None
+        killed_count = _count(_headline(killed), killed, doc) if killed else None
     if doc is not None:
         # "a quadruple homicide": at least four were killed.
         multiple_killed = lede_multiple(doc)[0]
         if multiple_killed > (killed_count.value_low if killed_count else 0.0):
             killed_count = Count(float(multiple_killed), float(multiple_killed))
-    injured_count = _count(_headline(injured)) if injured else None
+    injured_count = _count(_headline(injured), injured, doc) if injured else None
     # "Four people were shot, one fatally ... another victim was treated": a
     # count of the shot stated before any injured count is the wider toll.
     shot_first = bool(shot) and (not injured or shot[0].span.start < injured[0].span.start)
-    if shot_first and shot[0].value_low > (injured_count.value_low if injured_count else 0.0):
+    hurt_so_far = injured_count.value_low if injured_count else 0.0
+    if shot_first and _count(shot[0], shot, doc).value_low > hurt_so_far:
         injured_count = None
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
@@ -142,7 +214,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             shot = []
     if injured_count is None and shot:
         dead = killed_count.value_low if killed_count else 0.0
-        toll = shot[0]
+        toll = _count(shot[0], shot, doc)
         low = max(0.0, toll.value_low - dead)
         high = max(0.0, toll.value_high - dead)
         injured_count = Count(low, high)

@@ -16,7 +16,10 @@ figures and, when it has the spaCy doc, to read what figures miss:
   fatal shooting / slaying (a victim counted only as "shot" is then the dead one);
 - `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
-  words say (a pronoun / "the victim"; an explicit number; "a fourth victim").
+  words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
+- `coordinated_with`, `listed_before`: people listed with a figure's ("a woman
+  and three men"; a headline's "man, 2 teens"); `same_person`: whether "the boy"
+  can be the one named before; `lede_says_self_killed`: "then killed himself".
 They read only the doc and the figure's character span and text; they never
 change the figures themselves. The cue lists are English news wording.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from newsledger.extract.figure_tables import tables
 from newsledger.models import Figure
 
 __all__ = [
@@ -35,6 +39,10 @@ __all__ = [
     "states_number",
     "victim_ordinal",
     "lede_says_died",
+    "lede_says_self_killed",
+    "same_person",
+    "coordinated_with",
+    "listed_before",
 ]
 
 # Words after a number that make it part of an address, not a count.
@@ -102,6 +110,8 @@ def _lede(doc) -> str:
     return " ".join(s.text for _, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
 
 
+# Definite mentions that fit anyone: "the victim" may be "a boy" named before.
+GENERIC_VICTIMS = frozenset({"victim", "person", "individual"})
 PRONOUNS = frozenset(
     {"he", "she", "him", "her", "they", "them", "his", "hers", "himself", "herself"}
 )
@@ -160,6 +170,27 @@ def lede_multiple(doc) -> tuple[int, int]:
         return 0, 0
     number = MULTIPLES[match.group(1).lower()]
     return (0, number) if match.group(2).lower() == "shooting" else (number, number)
+
+
+SELF_KILLING = re.compile(
+    r"\b(?:kill(?:ed|s|ing)? (?:himself|herself)|(?:took|takes|taking) (?:his|her) own life|"
+    r"suicide)\b",
+    re.I,
+)
+
+
+def lede_says_self_killed(doc) -> bool:
+    """True when the headline / lede has someone kill themself: the dead may be the attacker."""
+    return bool(SELF_KILLING.search(_lede(doc)))
+
+
+def same_person(mention: Figure, back_reference: Figure) -> bool:
+    """Whether a later "she" / "the victim" / "the boy" can be the person `mention` named
+    ("a 9-year-old boy"), not someone else ("his son" ... "the father")."""
+    words = back_reference.span.text.strip().lower().split()
+    if len(words) == 1 or words[-1] in GENERIC_VICTIMS:
+        return True
+    return words[-1] in mention.span.text.lower().split()
 
 
 def lede_says_died(doc) -> bool:
@@ -226,3 +257,56 @@ def headline_victims(doc) -> tuple[int, int] | None:
     if WOUND_CUE.search(lede):
         return 0, 1
     return None
+
+
+def _person_token(figure: Figure, doc):
+    """The noun a figure counts: "men" for "three" in "three men", "woman" for "A woman"."""
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    return token.head if token.dep_ in ("nummod", "quantmod") else token
+
+
+def coordinated_with(figure: Figure, others: list[Figure], doc) -> list[Figure]:
+    """The figures of `others` whose people are listed with `figure`'s in one noun phrase
+    ("A woman ... and three men were hospitalized": 1 + 3): they add to its count."""
+    noun = _person_token(figure, doc)
+    if noun is None:
+        return []
+    conjuncts = set(noun.conjuncts)
+    found = []
+    for other in others:
+        if other is figure or other.sentence_index != figure.sentence_index:
+            continue
+        if other.span.start < figure.span.end and figure.span.start < other.span.end:
+            continue  # "One" inside "One person": the same mention
+        other_noun = _person_token(other, doc)
+        if other_noun is not None and other_noun in conjuncts:
+            found.append(other)
+    return found
+
+
+# Words that may join a listed person to the count that follows: "man, 2 teens".
+LIST_JOINERS = frozenset({",", "and", "&"})
+
+
+def listed_before(figure: Figure, doc, counted: list[Figure] = ()) -> int:
+    """1 when a headline lists one person right before the figure's count
+    ("Shooting leaves man, 2 teens wounded": the man is a third victim), else 0.
+
+    Headlines drop articles and verbs, so the parser rarely joins such a list;
+    the words are read directly. The count must be a number, not an age, and the
+    person must not be a figure of `counted` already ("Father and two children")."""
+    if figure.sentence_index != 0 or not states_number(figure):
+        return 0
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return 0
+    joiner, person = doc[span.start - 1], doc[span.start - 2]
+    if joiner.lower_ not in LIST_JOINERS or person.like_num:
+        return 0
+    if any(f.span.start <= person.idx < f.span.end for f in counted):
+        return 0
+    person_nouns = tables().person_nouns
+    return int(person.lemma_.lower() in person_nouns or person.lower_ in person_nouns)
