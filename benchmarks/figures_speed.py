@@ -62,6 +62,13 @@ def main() -> None:
     texts = load_texts(args.limit)
     nlp = load_pipeline()
     words = sum(len(t.split()) for t, _ in texts)
+    ruler = (
+        type(nlp.get_pipe("attribute_ruler")).__name__
+        if "attribute_ruler" in nlp.pipe_names
+        else "-"
+    )
+    # Both sides run this same pipeline: the product's, as load_pipeline returns it.
+    print(f"pipeline (both sides): {' '.join(nlp.pipe_names)} (attribute_ruler: {ruler})")
     bare_times, full_times = [], []
     figures = 0
     for round_number in range(1, args.rounds + 1):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -36,6 +37,15 @@ class SourceReading:
     cue_lemma: str | None
 
 
+@lru_cache(maxsize=8)
+def _kind_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    # One alternation per kind, compiled once: the same answer as searching each
+    # word in turn (backtracking tries every alternative at every position).
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing, as any() over no words
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
+
+
 def _known_body(text: str) -> KnownBody | None:
     for body in tables().known_bodies:
         if body.pattern.search(text):
@@ -55,7 +65,7 @@ def classify_source(text: str | None, *, is_state: bool = False) -> str:
     if body is not None and body.source_kind != "party":
         return body.source_kind
     for kind in ("party", "media", "ngo", "international"):
-        if any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words[kind]):
+        if _kind_pattern(words[kind]).search(lowered):
             return kind
     if body is not None or is_state:
         return "party"

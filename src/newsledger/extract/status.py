@@ -71,7 +71,8 @@ def _governed(anchor: Token, verb: Token) -> bool:
 
 def apply_hedges(doc: Doc, figures: list[Figure]) -> None:
     """Mark hedged figures unverified, in place (see the module docstring for the scope)."""
-    if not figures:
+    # Confirmed figures and non-counts are never hedged: without others there is no work.
+    if not any(f.status != "confirmed" and f.category != "other" for f in figures):
         return
     reach = tables().hedge_reach_sentences
     sentences = list(doc.sents)

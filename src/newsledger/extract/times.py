@@ -179,13 +179,18 @@ def _segment_dates(tokens: list[Token], reference: dt.date | None) -> list[dt.da
     return [date for date in found if date is not None]
 
 
-def _period_phrases(anchor: Token, reference: dt.date | None) -> list[_Period]:
+def _period_phrases(anchor: Token, reference: dt.date | None, lowered: str) -> list[_Period]:
     """ "since ...", and "from X (to Y)" / "between X and Y" when they hold a date.
 
     These phrases say when a count started, never the day it holds for: the
-    dates inside them are kept out of the as-of candidates.
+    dates inside them are kept out of the as-of candidates. `lowered` is the
+    sentence's lowered text.
     """
     sentence = anchor.sent
+    # Most sentences hold no opener: a substring test spares walking their tokens
+    # (a token whose lower form is an opener always shows in the lowered text).
+    if not any(opener in lowered for opener in PERIOD_OPENERS):
+        return []
     dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
     phrases = []
     for token in sentence:
@@ -231,8 +236,7 @@ def _since_phrase(anchor: Token, phrases: list[_Period]) -> str | None:
     return sorted(phrases, key=rank)[0].text
 
 
-def _vague_period(anchor: Token) -> str | None:
-    text = anchor.sent.text.lower()
+def _vague_period(text: str) -> str | None:
     for phrase in PERIOD_WORDS[:-1]:
         if phrase in text:
             return phrase
@@ -251,7 +255,9 @@ def read_time(
     )
     sentence = anchor.sent
     path = set(t.i for t in _figure_path(anchor))
-    phrases = _period_phrases(anchor, reference)
+    # Built once (a Span joins its tokens each time) for both period readers.
+    lowered = sentence.text.lower()
+    phrases = _period_phrases(anchor, reference, lowered)
     in_periods = frozenset().union(*(p.tokens for p in phrases)) if phrases else frozenset()
     dated: list[tuple[bool, int, dt.date, str]] = []
     for entity in sentence.ents:
@@ -262,7 +268,7 @@ def read_time(
             continue
         attached = any(t.head.i in path or t.i in path for t in entity)
         dated.append((not attached, abs(entity.start - anchor.i), resolved, entity.text))
-    period = _since_phrase(anchor, phrases) or _vague_period(anchor)
+    period = _since_phrase(anchor, phrases) or _vague_period(lowered)
     if dated:
         _, _, resolved, text = sorted(dated)[0]
         note = None
