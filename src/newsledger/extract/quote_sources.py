@@ -48,6 +48,9 @@ MAX_VERB_DISTANCE = 6
 SOURCE_ENTITIES = frozenset({"PERSON", "ORG"})
 # Marks that put a source's name after a quotation ("'...' ― Name").
 DASHES = frozenset({"—", "―", "–", "-", "--"})
+# A line opening on a dash right under a quotation that ends its paragraph signs it
+# ("'...'" then "- Bernie Sanders."), when it is this short; longer is a list item.
+MAX_SIGNATURE_WORDS = 8
 
 
 class Layout:
@@ -123,7 +126,16 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
     tight = _tight_cue(layout, number, frames)
     if tight is not None:
         return tight, "tight"
-    # 1. A cue whose content clause contains the quotation.
+    # 1. A cue ending on the colon that opens the quotation ("Ng said as a man
+    #    yelled: '...'") is nearer than any clause the quotation is nested in; else
+    #    a cue whose content clause contains the quotation.
+    colon = first - 1
+    while colon >= 0 and layout.doc[colon].is_space:
+        colon -= 1
+    if colon >= 0 and layout.doc[colon].text == ":":
+        for index, frame in enumerate(frames):
+            if frame.cue[1] == colon and frame.speaker is not None:
+                return index, "cue"
     for index, frame in enumerate(frames):
         if frame.content and frame.content[0] < last and first < frame.content[1]:
             return index, "cue"
@@ -169,6 +181,12 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
     # and so does "'...,' Name <verb>": any verb there reports the quotation
     # ("he went on", "Bennett shot back"), whether or not it is a known cue.
     frame = _dash_source(layout, number) or _subject_after(layout, number)
+    if frame is not None:
+        frames.append(frame)
+        return len(frames) - 1, "colon"
+    # A name closing the clause right before the colon ("... surprised pollster Ana
+    # Ruiz: '...'") is who speaks, whatever the verb before it.
+    frame = _name_before_colon(layout, number)
     if frame is not None:
         frames.append(frame)
         return len(frames) - 1, "colon"
@@ -330,16 +348,39 @@ def _colon_source(layout: Layout, colon: int) -> CueFrame | None:
     return _source_frame(doc, head, (colon, colon + 1))
 
 
+def _name_before_colon(layout: Layout, number: int) -> CueFrame | None:
+    """A source frame for the name that ends right before the colon opening quotation
+    `number`, when that name is not the object of a preposition or a possessor."""
+    doc = layout.doc
+    colon = layout.quote_tokens[number][0] - 1
+    while colon >= 0 and doc[colon].is_space:
+        colon -= 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    name = _name_head(doc, max(0, colon - 4), colon, layout)
+    if name is None or name.i != colon - 1 or in_phrase(name):
+        return None
+    if layout.paragraph(name.idx) != layout.paragraph(layout.char_start(colon)):
+        return None
+    return _source_frame(doc, name, (colon, colon + 1))
+
+
 def _dash_source(layout: Layout, number: int) -> CueFrame | None:
-    """Who speaks in the "'...' ― Name" layout: a name after a dash closing the quotation.
+    """Who speaks in the "'...' ― Name" layout: a name after a dash closing the quotation,
+    or opening a short line right under it.
 
     Read in the characters, not the tokens: the tokenizer may glue the dash to the
     closing mark ('”―' is one token), and then no token is a dash.
     """
     doc, text = layout.doc, layout.text
     position = layout.quotes[number].end
-    while position < len(text) and text[position] in " \t\u00a0":
+    while position < len(text) and text[position] in " \t\u00a0\n":
         position += 1
+    if "\n" in text[layout.quotes[number].end : position]:
+        line_end = text.find("\n", position)
+        line = text[position : len(text) if line_end < 0 else line_end]
+        if len(line.split()) > MAX_SIGNATURE_WORDS:
+            return None
     dash = next(
         (d for d in sorted(DASHES, key=len, reverse=True) if text.startswith(d, position)), None
     )

@@ -36,6 +36,8 @@ __all__ = [
 # Speaker subtrees longer than this keep only their head and pre-modifiers:
 # a subject with a long relative clause is still named by its head.
 MAX_SPEAKER_TOKENS = 12
+# Marks that may edge a speaker span in the parse but never belong to the name.
+SPAN_EDGE_MARKS = frozenset({",", ";", ":"})
 # How many heads to climb from a participle or conjunct to find its subject.
 MAX_SUBJECT_CLIMB = 3
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "prep", "dobj"})
@@ -102,6 +104,13 @@ def _speaker_span(token) -> tuple[int, int]:
         for child in token.rights:
             if child.dep_ in ("compound", "flat", "appos") and child.i == end:
                 end = child.right_edge.i + 1
+    # A closing mark or comma the parse hung on the name ('," Party Chairman Ito') is
+    # the edge of the quotation, not part of who spoke.
+    doc = token.doc
+    while start < token.i and (doc[start].is_quote or doc[start].text in SPAN_EDGE_MARKS):
+        start += 1
+    while end - 1 > token.i and (doc[end - 1].is_quote or doc[end - 1].text in SPAN_EDGE_MARKS):
+        end -= 1
     return start, end
 
 
@@ -192,8 +201,17 @@ def _loose_subject(verb) -> tuple[int, object] | None:
     """Start and head of the speaker of a cue the parser left without a subject,
     read from the words around it: "'...,' Gene Sperling, an adviser, said" (the
     first name between the closing mark and the cue), else "'...,' said Skelly"
-    (the name right after the cue)."""
+    (the name right after the cue), else the whole phrase closing the clause after
+    a cue right behind the closing mark ("'...,' opined the Ledger")."""
     doc = verb.doc
+    head = verb.head
+    if verb.dep_ == "acl" and head.i == verb.i - 1:
+        # "'...?' the 43-year-old asked": a past-tense cue parsed as a clause
+        # modifying the noun right before it has that noun as its subject. A
+        # participle ("the questions asked") only counts right after a quotation.
+        opening = head.left_edge.i
+        if verb.tag_ == "VBD" or (opening > 0 and doc[opening - 1].is_quote):
+            return opening, head
     sent = verb.sent
     low = max(sent.start, verb.i - MAX_SPEAKER_TOKENS - 4)
     start = verb.i
@@ -206,7 +224,13 @@ def _loose_subject(verb) -> tuple[int, object] | None:
                 head = doc[head.i + 1]
             return index, head
     after = verb.i + 1
-    while after < sent.end and doc[after].pos_ in ("DET", "ADJ") and after - verb.i <= 3:
+    # Skip what stands before the name: "said retired neurosurgeon Ben Carson".
+    while (
+        after < sent.end
+        and (doc[after].pos_ in ("DET", "ADJ") or doc[after].dep_ in ("amod", "compound"))
+        and not _is_loose_name(doc[after])
+        and after - verb.i <= 4
+    ):
         after += 1
     if after < sent.end and (
         _is_loose_name(doc[after]) or (after > verb.i + 1 and doc[after].pos_ == "NOUN")
@@ -219,6 +243,24 @@ def _loose_subject(verb) -> tuple[int, object] | None:
         ):
             head = doc[head.i + 1]
         return verb.i + 1, head
+    before = verb.i - 1
+    while before >= sent.start and doc[before].is_space:
+        before -= 1
+    if before >= sent.start and doc[before].is_quote:
+        # "'...,' added another Iowa Republican": right after the closing mark, the
+        # noun phrase that follows an inverted cue is its speaker. The phrase must
+        # close the clause ("..., opined the Ledger."): an object followed by more of
+        # the sentence ("denounced her record and ...") is not a speaker.
+        phrase = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+        while phrase is not None and phrase.head.i > verb.i and phrase.head is not phrase:
+            phrase = phrase.head
+        if (
+            phrase is not None
+            and phrase.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and phrase.left_edge.i == verb.i + 1
+            and (phrase.right_edge.i + 1 >= sent.end or doc[phrase.right_edge.i + 1].is_punct)
+        ):
+            return verb.i + 1, phrase
     return None
 
 

@@ -26,6 +26,9 @@ __all__ = [
     "TITLE_WORDS",
 ]
 
+# The tables are laid out by hand, several short entries a line, to read as tables.
+# fmt: off
+
 # Reporting verbs (lemma) -> stance. Verbs of cognition and evaluation are in the
 # table too: annotated news corpora (PARC, PolNeAR) count "believes that X" and
 # "thinks X" as attributions, and a ledger of claims wants them.
@@ -65,6 +68,15 @@ CUE_VERBS: dict[str, dict[str, str]] = {
         "yell": "says", "chant": "says", "read": "says", "quote": "says", "sing": "says",
         "decry": "accuses", "bemoan": "accuses", "slam": "accuses", "lambaste": "accuses",
         "blast": "accuses", "denounce": "accuses", "praise": "says", "hail": "says",
+        "echo": "says", "thank": "says", "dub": "says", "label": "says", "brand": "accuses",
+        "term": "says", "repeat": "says",
+        "retort": "says", "counter": "says", "interject": "says", "shoot": "says",
+        "fire": "says", "rail": "accuses", "gush": "says", "scold": "accuses",
+        "chide": "accuses", "rant": "accuses", "vent": "says", "opine": "says", "sniff": "says",
+        "marvel": "says", "recount": "says", "reiterate": "says", "proclaim": "says",
+        "whisper": "says", "scream": "says", "groan": "says", "sigh": "says", "mutter": "says",
+        "concur": "confirms", "taunt": "accuses", "tease": "says", "react": "says",
+        "exhort": "demands", "relate": "says", "elaborate": "says",
     }
 }
 
@@ -75,7 +87,12 @@ QUOTE_ONLY_CUES: dict[str, frozenset[str]] = {
         {"continue", "call", "speak", "talk", "post", "comment", "describe", "answer",
          "reply", "respond", "attack", "charge", "beg", "plead", "quip", "joke", "question",
          "point", "bark", "boom", "snap", "scoff", "mock", "muse", "ponder", "lecture", "tout",
-         "shout", "yell", "chant", "read", "quote", "sing", "stress", "emphasize", "emphasise"}
+         "shout", "yell", "chant", "read", "quote", "sing", "stress", "emphasize", "emphasise",
+         "echo", "thank", "dub", "label", "brand", "term", "repeat",
+         "retort", "counter", "interject", "shoot", "fire", "rail", "gush", "scold", "chide",
+         "rant", "vent", "opine", "sniff", "marvel", "recount", "reiterate", "proclaim",
+         "whisper", "scream", "groan", "sigh", "mutter", "concur", "taunt", "tease", "react",
+         "exhort", "relate", "elaborate"}
     )
 }
 
@@ -220,3 +237,5 @@ KNOWN_ORGANISATIONS: dict[str, frozenset[str]] = {
          "kiev", "washington", "london", "beijing", "ukraine", "russia"}
     )
 }
+
+# fmt: on
