@@ -69,6 +69,10 @@ class NumberReading:
 
 
 def has_digit(text: str) -> bool:
+    # Most tokens are plain words: one C-level isalpha() answers those (a letter is
+    # never a digit), and only the rest are scanned character by character.
+    if text.isalpha():
+        return False
     return any(character.isdigit() for character in text)
 
 
