@@ -26,7 +26,6 @@ it as killed and the first with an injure word near it as injured, 0 otherwise.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from newsledger.analysis import analyse_articles
 from newsledger.article import make_article
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
+from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import nearest_count, quantulum_numbers
 from newsledger.models import Origin
 from newsledger.quality import check_article
@@ -113,34 +113,22 @@ class CasualtiesEvalResult:
 
 def load_gold(path: str | Path) -> list[GoldArticle]:
     """Read the gold JSONL; EvalError names the line of a malformed record."""
-    articles = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    incident = record["incident"]
-                    articles.append(
-                        GoldArticle(
-                            id=str(record["id"]),
-                            title=record.get("title"),
-                            date=record.get("date"),
-                            text=record.get("text") or "",
-                            killed=int(incident["num_killed"]),
-                            injured=int(incident["num_injured"]),
-                        )
-                    )
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise EvalError(
-                        f"{path}, line {number}: not a casualties record ({exc})"
-                    ) from exc
-    except OSError as exc:
-        raise EvalError(f"cannot read {path}: {exc}") from exc
+    articles = list(read_gold(path, _gold_article, "casualties record"))
     if not articles:
         raise EvalError(f"{path} holds no casualties records")
     return articles
+
+
+def _gold_article(record: dict) -> GoldArticle:
+    incident = record["incident"]
+    return GoldArticle(
+        id=str(record["id"]),
+        title=record.get("title"),
+        date=record.get("date"),
+        text=record.get("text") or "",
+        killed=int(incident["num_killed"]),
+        injured=int(incident["num_injured"]),
+    )
 
 
 def _scores(system: str, predictions: list[ArticlePrediction], seconds: float) -> SystemScores:

@@ -26,13 +26,13 @@ largest dimensionless whole number (figure accuracy only: it has no terms).
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
+from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import largest_count, quantulum_numbers
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
@@ -131,33 +131,20 @@ class DisplacementEvalResult:
 
 def load_gold(path: str | Path) -> list[GoldExcerpt]:
     """Read the gold JSONL; EvalError names the line of a malformed record or unknown term."""
-    excerpts = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    term = record["term"]
-                    figure = record.get("figure")
-                    excerpts.append(
-                        GoldExcerpt(
-                            id=str(record["id"]),
-                            text=record["text"],
-                            figure=int(figure) if figure is not None else None,
-                            category=TERM_CATEGORY[term],
-                        )
-                    )
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise EvalError(
-                        f"{path}, line {number}: not a displacement record ({exc!r})"
-                    ) from exc
-    except OSError as exc:
-        raise EvalError(f"cannot read {path}: {exc}") from exc
+    excerpts = list(read_gold(path, _gold_excerpt, "displacement record"))
     if not excerpts:
         raise EvalError(f"{path} holds no displacement records")
     return excerpts
+
+
+def _gold_excerpt(record: dict) -> GoldExcerpt:
+    figure = record.get("figure")
+    return GoldExcerpt(
+        id=str(record["id"]),
+        text=record["text"],
+        figure=int(figure) if figure is not None else None,
+        category=TERM_CATEGORY[record["term"]],
+    )
 
 
 def _reported_value(figure: Figure) -> float:

@@ -23,7 +23,6 @@ How newsledger's Quantities become tags (the scorer's side of CQE's tagger.py):
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable, Iterable
@@ -32,6 +31,7 @@ from pathlib import Path
 
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
+from newsledger.eval.gold import read_gold
 from newsledger.extract.quantities import extract_quantities, vague_key
 from newsledger.extract.quantity_tables import VAGUE_MAGNITUDE
 from newsledger.models import Quantity
@@ -137,26 +137,15 @@ class SentenceComparison:
 
 def load_gold(path: str | Path) -> list[GoldSentence]:
     """Read a NewsQuant JSONL gold file; EvalError names the first bad line."""
-    sentences = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                    sentences.append(
-                        GoldSentence(
-                            id=str(record["id"]),
-                            text=str(record["text"]),
-                            quantities=tuple(record["quantities"]),
-                        )
-                    )
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise EvalError(f"{path}: line {number} is not a NewsQuant record") from exc
-    except OSError as exc:
-        raise EvalError(f"cannot read gold file {path}: {exc}") from exc
-    return sentences
+    return list(read_gold(path, _gold_sentence, "NewsQuant record"))
+
+
+def _gold_sentence(record: dict) -> GoldSentence:
+    return GoldSentence(
+        id=str(record["id"]),
+        text=str(record["text"]),
+        quantities=tuple(record["quantities"]),
+    )
 
 
 def gold_tag(quantity: dict, *, average_ranges: bool = False) -> Tag:

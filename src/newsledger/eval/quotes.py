@@ -22,12 +22,13 @@ docs; it returns a `QuoteEvaluation`, which the CLI prints.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from newsledger.errors import EvalError
+from newsledger.eval.gold import read_gold
 
 __all__ = [
     "GoldArticle",
@@ -95,9 +96,14 @@ class Scores:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "matched": self.matched,
-                "predicted": self.predicted, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "matched": self.matched,
+            "predicted": self.predicted,
+            "gold": self.gold,
+        }
 
 
 @dataclass(slots=True)
@@ -120,9 +126,14 @@ class SystemScores:
         return flat
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "failed_articles": self.failed_articles,
-                "scores": {s: {lvl: sc.to_dict() for lvl, sc in levels.items()}
-                           for s, levels in self.scores.items()}}
+        return {
+            "name": self.name,
+            "failed_articles": self.failed_articles,
+            "scores": {
+                s: {lvl: sc.to_dict() for lvl, sc in levels.items()}
+                for s, levels in self.scores.items()
+            },
+        }
 
 
 @dataclass(slots=True)
@@ -134,10 +145,13 @@ class QuoteEvaluation:
     systems: list[SystemScores]
 
     def to_dict(self) -> dict:
-        return {"gold": self.gold_path, "articles": self.articles,
-                "attributions": self.attributions,
-                "quoted_attributions": self.quoted_attributions,
-                "systems": [system.to_dict() for system in self.systems]}
+        return {
+            "gold": self.gold_path,
+            "articles": self.articles,
+            "attributions": self.attributions,
+            "quoted_attributions": self.quoted_attributions,
+            "systems": [system.to_dict() for system in self.systems],
+        }
 
 
 def _ranges(span: dict | None) -> Ranges:
@@ -160,33 +174,21 @@ def _whitespace_tokens(text: str, ranges: Ranges) -> Ranges:
 
 def load_gold(path: str | Path, *, limit_articles: int | None = None) -> list[GoldArticle]:
     """Read the gold JSONL; raises EvalError naming the line that cannot be read."""
-    articles = []
-    try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 (closed by the with below)
-    except OSError as exc:
-        raise EvalError(f"cannot open gold file {path}: {exc}") from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if limit_articles is not None and len(articles) >= limit_articles:
-                break
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                text = raw["text"]
-                attributions = tuple(
-                    GoldAttribution(
-                        content=_ranges(item["content"]),
-                        source=_ranges(item.get("source")),
-                        quoted=bool(item.get("content_has_quote_marks")),
-                        tokens=_whitespace_tokens(text, _ranges(item["content"])),
-                    )
-                    for item in raw["attributions"]
-                )
-                articles.append(GoldArticle(str(raw["id"]), raw.get("title"), text, attributions))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise EvalError(f"{path}, line {number}: not a gold article ({exc})") from exc
-    return articles
+    return list(islice(read_gold(path, _gold_article, "gold article"), limit_articles))
+
+
+def _gold_article(raw: dict) -> GoldArticle:
+    text = raw["text"]
+    attributions = tuple(
+        GoldAttribution(
+            content=_ranges(item["content"]),
+            source=_ranges(item.get("source")),
+            quoted=bool(item.get("content_has_quote_marks")),
+            tokens=_whitespace_tokens(text, _ranges(item["content"])),
+        )
+        for item in raw["attributions"]
+    )
+    return GoldArticle(str(raw["id"]), raw.get("title"), text, attributions)
 
 
 def _overlaps(a: Ranges, b: Ranges) -> bool:
