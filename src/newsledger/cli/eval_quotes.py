@@ -26,8 +26,10 @@ def _print_table(result) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"quotes: {result.articles} articles, {result.attributions} gold "
-                        f"attributions ({result.quoted_attributions} quoted)")
+    table = Table(
+        title=f"quotes: {result.articles} articles, {result.attributions} gold "
+        f"attributions ({result.quoted_attributions} quoted)"
+    )
     table.add_column("figure")
     for system in result.systems:
         for measure in ("P", "R", "F1"):
@@ -42,19 +44,36 @@ def _print_table(result) -> None:
     console.print(table)
     for system in result.systems:
         if system.failed_articles:
-            console.print(f"{system.name} refused {system.failed_articles} articles "
-                          "(scored as no predictions)")
+            console.print(
+                f"{system.name} refused {system.failed_articles} articles "
+                "(scored as no predictions)"
+            )
 
 
 @click.command("quotes")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--peers", is_flag=True, help="also score textacy's direct_quotations")
-@click.option("--format", "output_format", type=click.Choice(("table", "json")),
-              default="table", show_default=True, help="output format")
-@click.option("--limit-articles", type=click.IntRange(min=1), default=None,
-              help="score only the first N articles")
-@click.option("--processes", type=click.IntRange(min=1), default=1, show_default=True,
-              help="parser processes for nlp.pipe")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="output format",
+)
+@click.option(
+    "--limit-articles",
+    type=click.IntRange(min=1),
+    default=None,
+    help="score only the first N articles",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="parser processes for nlp.pipe",
+)
 def eval_quotes_command(
     gold: str, peers: bool, output_format: str, limit_articles: int | None, processes: int
 ) -> None:
@@ -62,8 +81,9 @@ def eval_quotes_command(
     from newsledger.eval.quotes import evaluate_quotes
 
     try:
-        result = evaluate_quotes(gold, peers=peers, limit_articles=limit_articles,
-                                 n_process=processes)
+        result = evaluate_quotes(
+            gold, peers=peers, limit_articles=limit_articles, n_process=processes
+        )
     except NewsledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     if output_format == "json":

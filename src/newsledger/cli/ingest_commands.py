@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsledger.cli.options import db_option, declared, input_options, open_store
-from newsledger.settings import setting
+from newsledger.cli.options import (
+    batch_size_option,
+    db_option,
+    input_options,
+    open_store,
+    workers_option,
+)
 
 if TYPE_CHECKING:
     from newsledger.ingest import IngestReport
@@ -140,20 +145,8 @@ def _closing_summary(report: IngestReport) -> str:
     is_flag=True,
     help="store articles and quality flags only; skip the spaCy statements and figures pass",
 )
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=lambda: int(setting("batch_size")),
-    show_default=f"${declared('batch_size').env} or {declared('batch_size').default}",
-    help=declared("batch_size").help,
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=lambda: int(setting("workers")),
-    show_default=f"${declared('workers').env} or the number of cores",
-    help=declared("workers").help,
-)
+@batch_size_option
+@workers_option()
 @click.argument("paths", nargs=-1, required=True)
 def ingest_command(
     db_path: str,

@@ -20,7 +20,14 @@ from newsledger.settings import SETTINGS, Setting, setting
 if TYPE_CHECKING:
     from newsledger.store import Store
 
-__all__ = ["db_option", "declared", "input_options", "open_store"]
+__all__ = [
+    "batch_size_option",
+    "db_option",
+    "declared",
+    "input_options",
+    "open_store",
+    "workers_option",
+]
 
 
 def declared(name: str) -> Setting:
@@ -45,6 +52,30 @@ db_option = click.option(
     show_default=f"${_DB_SETTING.env} or {_DB_SETTING.default}",
     help=_DB_SETTING.help,
 )
+
+
+def _count_option(flag: str, name: str, show_default: str, help_text: str | None):
+    """A positive-integer option whose default is the setting `name`, read at call time."""
+    return click.option(
+        flag,
+        type=click.IntRange(min=1),
+        default=lambda: int(setting(name)),
+        show_default=show_default,
+        help=help_text or declared(name).help,
+    )
+
+
+_BATCH = declared("batch_size")
+batch_size_option = _count_option(
+    "--batch-size", "batch_size", f"${_BATCH.env} or {_BATCH.default}", None
+)
+
+
+def workers_option(help_text: str | None = None):
+    """--workers, defaulting to $NEWSLEDGER_WORKERS or the number of cores."""
+    return _count_option(
+        "--workers", "workers", f"${declared('workers').env} or the number of cores", help_text
+    )
 
 
 @contextmanager

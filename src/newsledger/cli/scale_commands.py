@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import click
 
-from newsledger.cli.options import db_option, declared, input_options, open_store
+from newsledger.cli.options import (
+    batch_size_option,
+    db_option,
+    input_options,
+    open_store,
+    workers_option,
+)
 from newsledger.errors import NewsledgerError
-from newsledger.settings import setting
 
 __all__ = ["register"]
 
@@ -30,13 +35,7 @@ __all__ = ["register"]
     metavar="ADDRESS",
     help="Dask scheduler to use (tcp://HOST:8786); default: a local cluster on 127.0.0.1",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=lambda: int(setting("workers")),
-    show_default=f"${declared('workers').env} or the number of cores",
-    help="worker processes of the local cluster (ignored with --scheduler)",
-)
+@workers_option("worker processes of the local cluster (ignored with --scheduler)")
 @click.option(
     "--shard-size",
     type=click.IntRange(min=1),
@@ -88,13 +87,7 @@ def batch_command(
 
 @click.command("load")
 @db_option
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=lambda: int(setting("batch_size")),
-    show_default=f"${declared('batch_size').env} or {declared('batch_size').default}",
-    help=declared("batch_size").help,
-)
+@batch_size_option
 @click.argument("directory", type=click.Path(file_okay=False, exists=True))
 def load_command(db_path: str, batch_size: int, directory: str) -> None:
     """Merge the Parquet shards a `newsledger batch` wrote in DIRECTORY into the ledger."""
