@@ -67,6 +67,23 @@ class _Draft:
     quotes: list[int] = field(default_factory=list)
 
 
+def _quote_draft(
+    quote: QuoteSpan,
+    frame: CueFrame | None,
+    speaker: tuple[int, int] | None,
+    speaker_head: int | None,
+    anchor: int,
+    confidence: float,
+    paragraph: int,
+    number: int,
+) -> _Draft:
+    """A direct statement of one quotation (number `number`) in the voice given, or none."""
+    return _Draft(
+        "direct", quote.start, quote.end, frame, speaker, speaker_head, anchor, confidence,
+        paragraph, [number],
+    )  # fmt: skip
+
+
 def _next_paragraph(text: str, previous: _Draft, quote: QuoteSpan) -> bool:
     """Whether `quote` opens the paragraph right after the one `previous` ends in
     (blank lines between are fine, a paragraph of other text is not)."""
@@ -191,17 +208,15 @@ def _drafts_from_quotes(layout: Layout, frames: list[CueFrame]) -> tuple[list[_D
                 previous.paragraph = paragraph
                 previous.quotes.append(number)
                 continue
-            draft = _Draft(
-                "direct",
-                quote.start,
-                quote.end,
+            draft = _quote_draft(
+                quote,
                 previous.frame,
                 previous.speaker,
                 previous.speaker_head,
                 first,
                 CONFIDENCE["continued"],
                 paragraph,
-                [number],
+                number,
             )
             drafts.append(draft)
             previous = draft
@@ -225,33 +240,20 @@ def _drafts_from_quotes(layout: Layout, frames: list[CueFrame]) -> tuple[list[_D
         if frame is not None:
             # "..., Schiff said. 'The other factor is ...'": a quotation opening a
             # sentence right after one that ends on its cue goes on in that voice.
-            draft = _Draft(
-                "direct",
-                quote.start,
-                quote.end,
+            draft = _quote_draft(
+                quote,
                 frame,
                 frame.speaker,
                 frame.speaker_head,
                 first,
                 CONFIDENCE["continued"],
                 paragraph,
-                [number],
+                number,
             )
             drafts.append(draft)
             previous = draft
             continue
-        draft = _Draft(
-            "direct",
-            quote.start,
-            quote.end,
-            None,
-            None,
-            None,
-            first,
-            CONFIDENCE["none"],
-            paragraph,
-            [number],
-        )
+        draft = _quote_draft(quote, None, None, None, first, CONFIDENCE["none"], paragraph, number)
         drafts.append(draft)
         previous = draft
     return drafts, set(draft_of_frame)
