@@ -7,10 +7,11 @@ tagger on short texts (about 12% of `nlp.pipe` on one-sentence news items).
 `IndexedAttributeRuler` answers the one-token patterns from a table keyed by a
 token's (tag, lower, dep, is_space), cached per distinct key, and leaves only
 the 8 multi-token patterns to a Matcher, run only on docs holding a token that
-can start one (the Matcher evaluates every predicate at every token). The matches it produces, and the
-order in which it applies them (by pattern number, later rules win), are those
-of `spacy.pipeline.AttributeRuler`, so POS, morphology and lemmas are identical;
-`tests/nlp/test_attribute_ruler.py` checks that on real text.
+can start one (the Matcher evaluates every predicate at every token). The
+matches it produces, and the order in which it applies them (by pattern number,
+later rules win), are those of `spacy.pipeline.AttributeRuler`, so POS,
+morphology and lemmas are identical; `tests/nlp/test_attribute_ruler.py` checks
+that on real text.
 `load_pipeline` swaps it in for the stock component, keeping the name.
 """
 
