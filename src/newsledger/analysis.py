@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 
+from newsledger.extract.doc_views import doc_text
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
@@ -59,7 +60,7 @@ def analyse_doc(doc, article: Article) -> Analysis:
         reference_is_suggested=article.flag("date_inconsistent") is not None,
     )
     summary = summarise_incident(figures, doc=doc)
-    body_start = len(doc.text) - len(article.text)
+    body_start = len(doc_text(doc)) - len(article.text)
     if body_start:
         # Sentences wholly inside the headline; one that runs on into the body counts
         # as the body's first, as it would without a headline.

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.extract.categories import HARM_TAKING_VERBS, anchor_token, read_meaning
+from newsledger.extract.doc_views import span_ents, token_indices
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.sources import read_source
 from newsledger.extract.status import apply_hedges, status_from_cue
@@ -66,7 +67,7 @@ def _main_place(doc: Doc) -> str | None:
 
 
 def _place(anchor: Token, main_place: str | None) -> str | None:
-    places = [e for e in anchor.sent.ents if e.label_ in PLACE_LABELS]
+    places = [e for e in span_ents(anchor.sent) if e.label_ in PLACE_LABELS]
     if not places:
         return main_place
 
@@ -131,7 +132,8 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
     """
     found = []
     person_nouns = tables().person_nouns
-    for token in doc:
+    for index in token_indices(doc, dep=VICTIM_DEPS):
+        token = doc[index]
         if token.dep_ not in VICTIM_DEPS or any(s <= token.idx < e for s, e in taken):
             continue
         if token.head.pos_ not in ("VERB", "AUX", "ADJ"):

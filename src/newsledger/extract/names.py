@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsledger.extract.doc_views import token_indices
 from newsledger.extract.statement_tables import (
     GENDER_BY_TITLE,
     KNOWN_ORGANISATIONS,
@@ -81,10 +82,14 @@ def _titled_names(doc, lang: str) -> list[PersonName]:
     names = []
     index = 0
     length = len(doc)
-    while index < length:
+    # A title word is one of TITLE_WORDS, or has a dot ("Lt."): a non-letter token.
+    # The loop visits those (the test below is still the rule), not every token.
+    for candidate in token_indices(doc, lower=TITLE_WORDS[lang], not_alpha=True):
+        if candidate < index:
+            continue  # inside the name read last
+        index = candidate
         token = doc[index]
         if not _is_title_word(token, lang) or token.lower_ in TITLE_CONTINUATIONS[lang]:
-            index += 1
             continue
         title_end = index
         while title_end < length and (

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from newsledger.extract import quantity_context as context
+from newsledger.extract.doc_views import doc_text, token_indices, token_starts
 from newsledger.extract.numbers import split_numeral
 from newsledger.extract.quantity_reading import (
     START_WORDS,
@@ -70,18 +71,19 @@ def extract_quantities(doc) -> list[Quantity]:
     "year of age".
     """
     quantities: list[Quantity] = []
-    # spaCy rebuilds doc.text from the tokens on every access: read it once.
-    text = doc.text
+    text = doc_text(doc)
     index = 0
-    length = len(doc)
-    while index < length:
+    # Only a token with a non-letter or a number word can start an amount: the
+    # loop visits those (the test below is still the rule), not every token.
+    for candidate in token_indices(doc, lower=START_WORDS, not_alpha=True):
+        if candidate < index:
+            continue  # inside the amount read last
+        index = candidate
         token = doc[index]
         if not (token.is_digit or token.lower_ in START_WORDS or has_digit(token.text)):
-            index += 1
             continue
         number = read_number(doc, index)
         if number is None:
-            index += 1
             continue
         quantity, consumed_to = _build(doc, number, text)
         if quantity is not None:
@@ -98,7 +100,7 @@ def _carry_elided_nouns(doc, quantities: list[Quantity]) -> None:
     sentence, counts the same thing (English elides the repeated noun)."""
     if not quantities:
         return
-    starts = [token.idx for token in doc]
+    starts = token_starts(doc)
     previous_noun = None
     previous_sentence = None
     for quantity in quantities:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsledger.extract.doc_views import token_indices
 from newsledger.extract.statement_tables import (
     ACCORDING_TO,
     CONTENT_DEPS,
@@ -74,7 +75,9 @@ def is_cue(token, lang: str = "en") -> bool:
 
 def find_cues(doc, excluded: Sequence[bool], lang: str = "en") -> list:
     """Cue tokens of `doc` outside the excluded (quoted) tokens, in order."""
-    return [token for token in doc if not excluded[token.i] and is_cue(token, lang)]
+    # Only a verb or "according" can be a cue: is_cue tests those, not every token.
+    candidates = token_indices(doc, pos=("VERB",), lower=ACCORDING_TO[lang])
+    return [doc[i] for i in candidates if not excluded[i] and is_cue(doc[i], lang)]
 
 
 def _span_of(token) -> tuple[int, int]:

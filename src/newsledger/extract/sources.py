@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsledger.extract.doc_views import doc_ents, doc_text
 from newsledger.extract.figure_tables import KnownBody, tables
 from newsledger.models import Span, Statement
 
@@ -102,7 +103,7 @@ def _resolve_phrase(head: Token) -> tuple[str, int, int]:
                 short = next((a for a in body.aliases if a.isupper() and len(a) <= 6), body.name)
                 left = [t.text for t in head.subtree if t.i < head.i and t.dep_ != "det"]
                 return " ".join([short, *left, head.text]), start, end
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     return text, start, end
 
 
@@ -217,7 +218,7 @@ def _is_state(token: Token) -> bool:
 
 def _statement_reading(anchor: Token, statement: Statement) -> SourceReading:
     name = statement.speaker or statement.speaker_mention.text  # type: ignore[union-attr]
-    states = {e.text for e in anchor.doc.ents if e.label_ == "GPE"}
+    states = {e.text for e in doc_ents(anchor.doc) if e.label_ == "GPE"}
     kind = classify_source(name, is_state=name in states)
     return SourceReading(name, statement.speaker_mention, kind, statement.cue_lemma or "say")
 
@@ -267,6 +268,6 @@ def _parse_reading(anchor: Token) -> SourceReading:
                 return SourceReading(None, mention, "unnamed", cue)
             subject = named
         text, start, end = _resolve_phrase(subject)
-        mention = Span(start, end, anchor.doc.text[start:end])
+        mention = Span(start, end, doc_text(anchor.doc)[start:end])
         return SourceReading(text, mention, classify_source(text, is_state=_is_state(subject)), cue)
     return SourceReading(None, None, "unnamed", None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsledger.extract.doc_views import doc_text
 from newsledger.extract.quote_sources import (
     MIN_SPEECH_WORDS,
     Layout,
@@ -377,7 +378,7 @@ def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> li
     """
     if len(doc) == 0:
         return []
-    text = doc.text
+    text = doc_text(doc)
     layout = Layout(doc, find_quotes(text), text)
     excluded = [number >= 0 for number in layout.quote_of_token]
     frames = [

@@ -26,6 +26,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsledger.extract.doc_views import span_ents
+
 __all__ = ["TimeReading", "read_time", "resolve_date_text"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -191,7 +193,7 @@ def _period_phrases(anchor: Token, reference: dt.date | None, lowered: str) -> l
     # (a token whose lower form is an opener always shows in the lowered text).
     if not any(opener in lowered for opener in PERIOD_OPENERS):
         return []
-    dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
+    dates = [e for e in span_ents(sentence) if e.label_ in ("DATE", "TIME")]
     phrases = []
     for token in sentence:
         word = token.lower_
@@ -260,7 +262,7 @@ def read_time(
     phrases = _period_phrases(anchor, reference, lowered)
     in_periods = frozenset().union(*(p.tokens for p in phrases)) if phrases else frozenset()
     dated: list[tuple[bool, int, dt.date, str]] = []
-    for entity in sentence.ents:
+    for entity in span_ents(sentence):
         if entity.label_ not in ("DATE", "TIME") or entity.start in in_periods:
             continue
         resolved = resolve_date_text(entity.text, reference)

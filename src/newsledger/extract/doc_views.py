@@ -1,0 +1,139 @@
+"""A parsed Doc's text, entities and token attributes, computed once per Doc.
+
+spaCy rebuilds `Doc.text` by joining every token on each access, builds
+`Doc.ents` (which `Span.ents` filters) by walking every token on each access,
+and creates a new Token object each time a loop visits a token. Extractors
+asked for the text and entities once per figure or source phrase, and walked
+every token of the article in seven separate passes; on long articles those
+walks were most of the extraction time. Here each Doc's text, entities and the
+token attributes the passes test are read once (the attributes as one numpy
+array, `Doc.to_array`), so a pass can visit only the tokens that can matter
+and test them with the same rule as before.
+
+Extraction never changes a Doc's tokens or entities, which is what makes the
+cache valid; the values are spaCy's own, so results are identical.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from weakref import WeakKeyDictionary
+
+import numpy as np
+from spacy.attrs import DEP, IDX, IS_ALPHA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+__all__ = ["doc_ents", "doc_text", "span_ents", "token_indices", "token_starts"]
+
+# Columns of the per-Doc attribute array.
+_ATTRIBUTES = (IDX, LOWER, POS, DEP, IS_ALPHA)
+_IDX, _LOWER, _POS, _DEP, _IS_ALPHA = range(len(_ATTRIBUTES))
+
+
+@dataclass(slots=True)
+class _Views:
+    text: str
+    ents: tuple[Span, ...]
+    starts: tuple[int, ...]  # token start of each entity, for bisecting
+    attributes: np.ndarray | None = None  # one row per token, columns _ATTRIBUTES
+    token_starts: list[int] | None = None
+
+
+# Weak keys: a view lives exactly as long as its Doc (a batch's docs are freed
+# with the batch, and ids of freed docs cannot be mistaken for live ones).
+_VIEWS: WeakKeyDictionary[Doc, _Views] = WeakKeyDictionary()
+
+
+def _views(doc: Doc) -> _Views:
+    views = _VIEWS.get(doc)
+    if views is None:
+        ents = tuple(doc.ents)
+        views = _Views(doc.text, ents, tuple(ent.start for ent in ents))
+        _VIEWS[doc] = views
+    return views
+
+
+def _attributes(doc: Doc) -> np.ndarray:
+    views = _views(doc)
+    if views.attributes is None:
+        views.attributes = doc.to_array(list(_ATTRIBUTES)).reshape(len(doc), len(_ATTRIBUTES))
+    return views.attributes
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once."""
+    return _views(doc).text
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once."""
+    return _views(doc).ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents`: the entities wholly inside `span`, from the Doc's entities built once.
+
+    Same result as spaCy's `Span.ents`: the entities from the first one that
+    starts at or after the span's start, up to the first one that ends past it.
+    """
+    views = _views(span.doc)
+    found = []
+    for ent in views.ents[bisect_left(views.starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        found.append(ent)
+    return found
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token (`token.idx`), in order."""
+    views = _views(doc)
+    if views.token_starts is None:
+        views.token_starts = _attributes(doc)[:, _IDX].tolist()
+    return views.token_starts
+
+
+def _frozen(strings: Iterable[str]) -> frozenset[str]:
+    # The tables are frozensets already: their hash is computed once and kept.
+    return strings if isinstance(strings, frozenset) else frozenset(strings)
+
+
+@lru_cache(maxsize=256)
+def _ids(strings: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(s) for s in strings), dtype=np.uint64)
+
+
+@lru_cache(maxsize=64)
+def _pos_ids(tags: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(POS_IDS[tag] for tag in tags), dtype=np.uint64)
+
+
+def token_indices(
+    doc: Doc,
+    *,
+    pos: Iterable[str] = (),
+    dep: Iterable[str] = (),
+    lower: Iterable[str] = (),
+    not_alpha: bool = False,
+) -> list[int]:
+    """Indices of the tokens with any of: a coarse POS in `pos`, a dependency label
+    in `dep`, a lowercase form in `lower`, or (`not_alpha`) a character that is not
+    a letter. A pass over the whole doc visits these instead of every token; the
+    pass's own test still decides.
+    """
+    table = _attributes(doc)
+    keep = np.zeros(len(doc), dtype=bool)
+    if pos:
+        keep |= np.isin(table[:, _POS], _pos_ids(_frozen(pos)))
+    if dep:
+        keep |= np.isin(table[:, _DEP], _ids(_frozen(dep)))
+    if lower:
+        keep |= np.isin(table[:, _LOWER], _ids(_frozen(lower)))
+    if not_alpha:
+        keep |= table[:, _IS_ALPHA] == 0
+    return np.flatnonzero(keep).tolist()
