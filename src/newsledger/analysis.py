@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 
 from newsledger.extract.doc_views import doc_text
 from newsledger.extract.figures import extract_figures
@@ -17,6 +16,7 @@ from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
 from newsledger.extract.summary import summarise_incident
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
+from newsledger.nlp.memory import LongZone
 from newsledger.nlp.pipeline import load_pipeline
 
 __all__ = ["PIPE_BATCH_SIZE", "analyse_articles", "analyse_batch", "analyse_doc"]
@@ -127,7 +127,11 @@ def analyse_articles(
 
 
 def analyse_batch(
-    articles: Iterable[Article], nlp=None, *, batch_size: int = PIPE_BATCH_SIZE
+    articles: Iterable[Article],
+    nlp=None,
+    *,
+    batch_size: int = PIPE_BATCH_SIZE,
+    zone: LongZone | None = None,
 ) -> list[Analysis | Reject]:
     """The analysis of each article, or a Reject for one the analysis fails on.
 
@@ -135,14 +139,17 @@ def analyse_batch(
     article is analysed alone to find the ones at fault; their Rejects carry the
     reason, so a re-run after the extractor is fixed analyses them again. This
     is what ingest, the local workers and the Dask batch all call.
+
+    No Doc outlives this call, so the strings the batch adds to the shared
+    vocabulary can be freed: by a zone of this call alone, or, when the caller
+    owns the pipeline for analysis, by its `zone` held across batches
+    (nlp/memory.py). Either way a long run's memory stays flat.
     """
     articles = list(articles)
     nlp = nlp if nlp is not None else load_pipeline()
-    # No Doc outlives this call, so the strings the batch added to the shared
-    # vocabulary can be freed when it ends: a long run's memory stays flat.
-    # (Any object with spaCy's `pipe` will do as `nlp`; a zone only if it has one.)
-    memory_zone = getattr(nlp, "memory_zone", None)
-    with memory_zone() if memory_zone is not None else nullcontext():
+    if zone is None:
+        zone = LongZone(nlp, articles=0)  # closes as this batch ends
+    with zone.batch(len(articles)):
         return _analyse_or_reject(articles, nlp, batch_size)
 
 

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
 from typing import Protocol, TypeVar
 
 from newsledger.errors import PipelineError
@@ -70,22 +71,29 @@ class InlineAnalyser:
 
     def __init__(self, nlp=None) -> None:
         self.nlp = nlp
+        self._zone = None  # nlp/memory.LongZone: this analyser's batches share one
 
     def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket:
         batch = list(articles)
 
         def collect() -> list[Analysis | Reject]:
             from newsledger.analysis import analyse_batch
+            from newsledger.nlp.memory import LongZone
             from newsledger.nlp.pipeline import load_pipeline
 
             if self.nlp is None:
                 self.nlp = load_pipeline()
-            return analyse_batch(batch, self.nlp)
+            if self._zone is None:
+                self._zone = LongZone(self.nlp)
+            return analyse_batch(batch, self.nlp, zone=self._zone)
 
         return collect
 
     def close(self) -> None:
-        pass
+        # The pipeline may be the caller's: its vocabulary goes back as it was.
+        if self._zone is not None:
+            self._zone.close()
+            self._zone = None
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -113,7 +121,16 @@ def _analyse_chunk(articles: list[Article]) -> list[Analysis | Reject]:
     from newsledger.analysis import analyse_batch
     from newsledger.nlp.pipeline import load_pipeline
 
-    return analyse_batch(articles, load_pipeline())
+    # A worker process's pipeline serves its chunks alone: one long zone for all.
+    return analyse_batch(articles, load_pipeline(), zone=_worker_zone())
+
+
+@lru_cache(maxsize=1)
+def _worker_zone():
+    from newsledger.nlp.memory import LongZone
+    from newsledger.nlp.pipeline import load_pipeline
+
+    return LongZone(load_pipeline())
 
 
 def chunk_sizes(count: int, chunk_size: int, workers: int, *, last: bool = False) -> list[int]:
