@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from pathlib import Path
 
@@ -35,21 +36,23 @@ def load_texts(limit: int | None) -> list[tuple[str, str | None]]:
     return texts[:limit] if limit else texts
 
 
-def bare(nlp, texts) -> float:
-    started = time.perf_counter()
+def bare(nlp, texts) -> tuple[float, float]:
+    """Wall and CPU seconds of bare `nlp.pipe`."""
+    started, cpu = time.perf_counter(), time.process_time()
     for _doc in nlp.pipe((t for t, _ in texts), batch_size=BATCH):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def with_figures(nlp, texts) -> tuple[float, int]:
-    started = time.perf_counter()
+def with_figures(nlp, texts) -> tuple[float, float, int]:
+    """Wall and CPU seconds of `nlp.pipe` + quantities + figures, and the figures found."""
+    started, cpu = time.perf_counter(), time.process_time()
     count = 0
     docs = nlp.pipe((t for t, _ in texts), batch_size=BATCH)
     for doc, (_, date) in zip(docs, texts, strict=True):
         figures = extract_figures(doc, extract_quantities(doc), [], reference_date=date)
         count += len(figures)
-    return time.perf_counter() - started, count
+    return time.perf_counter() - started, time.process_time() - cpu, count
 
 
 def main() -> None:
@@ -69,19 +72,27 @@ def main() -> None:
     )
     # Both sides run this same pipeline: the product's, as load_pipeline returns it.
     print(f"pipeline (both sides): {' '.join(nlp.pipe_names)} (attribute_ruler: {ruler})")
-    bare_times, full_times = [], []
+    bare_times, full_times, bare_cpu, full_cpu = [], [], [], []
     figures = 0
     for round_number in range(1, args.rounds + 1):
-        bare_times.append(bare(nlp, texts))
-        seconds, figures = with_figures(nlp, texts)
+        seconds, cpu = bare(nlp, texts)
+        bare_times.append(seconds)
+        bare_cpu.append(cpu)
+        seconds, cpu, figures = with_figures(nlp, texts)
         full_times.append(seconds)
-        print(f"round {round_number}: bare {bare_times[-1]:.2f}s, with figures {seconds:.2f}s")
+        full_cpu.append(cpu)
+        print(
+            f"round {round_number}: bare {bare_times[-1]:.2f}s (cpu {bare_cpu[-1]:.2f}s), "
+            f"with figures {seconds:.2f}s (cpu {cpu:.2f}s), load avg {os.getloadavg()[0]:.2f}"
+        )
     best_bare, best_full = min(bare_times), min(full_times)
     added = (best_full - best_bare) / best_bare * 100
+    # CPU seconds hardly move with other jobs on a shared machine: a second reading.
+    added_cpu = (min(full_cpu) - min(bare_cpu)) / min(bare_cpu) * 100
     print(f"texts: {len(texts)}, words: {words}, figures: {figures}")
     print(f"bare nlp.pipe (best of {args.rounds}): {best_bare:.2f}s")
     print(f"nlp.pipe + quantities + figures (best of {args.rounds}): {best_full:.2f}s")
-    print(f"added: {added:.1f}% (bar: 15%)")
+    print(f"added: {added:.1f}% (bar: 15%); in CPU seconds: {added_cpu:.1f}%")
 
 
 if __name__ == "__main__":
