@@ -10,13 +10,11 @@
 
 Run: .venv/bin/python benchmarks/quantities_speed.py [--repeat N] [--limit N]
 
-Notes (2 cores shared with other jobs; best of 4 interleaved rounds, load 2.7-3.8):
-(a) stock attribute_ruler: pipeline + figures 1.58 s vs quantulum3 1.20 s (ratio 1.32);
-with the IndexedAttributeRuler load_pipeline now installs: 1.43 s (1.19); the bare
-pipeline alone is 1.24 s (1.04), so with NER in the pipeline the "not slower than
-quantulum3" line cannot be met by extraction work alone. Without NER the figures
-lose their places, GPE source kinds and NER dates (seed: 352/1000 as of 2022-03-01
-instead of 2022-02-27), so the figure path keeps it.
+Notes (2 cores): with blis doing the pipeline's matrix products, the bare
+pipeline alone was 1.14x quantulum3 and the figure path 1.31x, with NER (needed
+for places, GPE source kinds and NER dates) the largest part. With numpy's
+OpenBLAS doing them (nlp/matmul.py, same annotations) the whole parse is about
+35% faster and the figure path, parse included, about 0.97x quantulum3.
 """
 
 from __future__ import annotations
