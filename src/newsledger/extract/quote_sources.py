@@ -5,7 +5,8 @@ sentences, paragraphs); `frame_for_quote` picks, for one quotation, the cue
 frame that reports it and says how it was found: a cue right after a closing
 comma ("'...,' she said"), a cue whose content clause holds it, the nearest cue
 beside it, a name after a dash or a subject and verb after it, a verb before
-it, a cue ending in a colon or a "Name: '...'" layout. The other helpers read
+it, a cue ending in a colon or a "Name: '...'" layout (labels, glued cues,
+headlines and signatures are read by `quote_labels`). The other helpers read
 the shape of a quotation in its sentence (a quoted phrase in running text, the
 words before it that belong to what was said). `statements` turns the result
 into statements.
@@ -16,8 +17,15 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 
+from newsledger.extract.doc_views import token_starts
+from newsledger.extract.quote_labels import (
+    colon_label_source,
+    glued_cue_source,
+    heading_source,
+    signature_source,
+)
 from newsledger.extract.quotes import QuoteSpan
-from newsledger.extract.reported import CueFrame, in_phrase, verb_frame
+from newsledger.extract.reported import RELATIVE_PRONOUNS, CueFrame, in_phrase, verb_frame
 
 __all__ = [
     "MIN_SPEECH_WORDS",
@@ -62,6 +70,7 @@ class Layout:
         # Doc.text joins every token anew on each access: read it once per doc.
         self.text = text
         self.newlines = [index for index, char in enumerate(text) if char == "\n"]
+        self.token_starts = token_starts(doc)
         self.sentence_starts = [sent.start for sent in doc.sents]
         self.sentence_ends = [sent.end for sent in doc.sents]
         self.quote_of_token: list[int] = [-1] * len(doc)
@@ -136,6 +145,12 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
         for index, frame in enumerate(frames):
             if frame.cue[1] == colon and frame.speaker is not None:
                 return index, "cue"
+    # A label or a glued cue right before the opening mark ("Pew Research: '...'",
+    # 'Ryan said,“...') names the speaker more tightly than any clause around it.
+    frame = glued_cue_source(layout, number) or colon_label_source(layout, number)
+    if frame is not None:
+        frames.append(frame)
+        return len(frames) - 1, "colon"
     for index, frame in enumerate(frames):
         if frame.content and frame.content[0] < last and first < frame.content[1]:
             return index, "cue"
@@ -163,6 +178,12 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
             continue
         if frame.content is not None and not same_low <= cue < same_high:
             continue
+        if cue >= last and _opens_own_clause(layout, frame, number, frames):
+            continue
+        if cue < same_low and _relative_speaker(layout, frame):
+            # "'A,' said Ito, who wrote a book. 'B.'": the relative clause describes
+            # the speaker; it does not report the next sentence's quotation.
+            continue
         if fragment and not (cue < first and same_low <= cue):
             # A phrase quoted in running text ("what he calls the 'cartel'") belongs
             # only to a cue before it in its own sentence, as a mixed statement.
@@ -180,7 +201,11 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
     # A dash and a name right after the closing mark ("'...' ― Name") outrank any verb,
     # and so does "'...,' Name <verb>": any verb there reports the quotation
     # ("he went on", "Bennett shot back"), whether or not it is a known cue.
-    frame = _dash_source(layout, number) or _subject_after(layout, number)
+    frame = (
+        _dash_source(layout, number)
+        or signature_source(layout, number)
+        or _subject_after(layout, number)
+    )
     if frame is not None:
         frames.append(frame)
         return len(frames) - 1, "colon"
@@ -190,13 +215,6 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
     if frame is not None:
         frames.append(frame)
         return len(frames) - 1, "colon"
-    # 4. Any verb before it in its sentence with a subject outside quotations:
-    #    "Trump also embraced 'X'", "The photo quotes 'X'".
-    frame = _verb_before(layout, number, same_low, paragraph)
-    if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "verb"
-
     # 3. "He said:" closing the sentence or paragraph before the quotation.
     before = first - 1
     while before >= 0 and layout.doc[before].is_space:
@@ -219,6 +237,17 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
         if frame is not None:
             frames.append(frame)
             return len(frames) - 1, "colon"
+    # A capitalised headline opening the quotation's line ("EBOLA SURVIVORS '...'").
+    frame = heading_source(layout, number)
+    if frame is not None:
+        frames.append(frame)
+        return len(frames) - 1, "colon"
+    # 4. Any verb before it in its sentence with a subject outside quotations:
+    #    "Trump also embraced 'X'", "The photo quotes 'X'".
+    frame = _verb_before(layout, number, same_low, paragraph)
+    if frame is not None:
+        frames.append(frame)
+        return len(frames) - 1, "verb"
     return None, "none"
 
 
@@ -259,9 +288,49 @@ def _tight_cue(layout: Layout, number: int, frames: list[CueFrame]) -> int | Non
             continue
         if frame.speaker[0] < last or layout.paragraph(layout.char_start(cue)) != paragraph:
             continue
+        if _opens_own_clause(layout, frame, number, frames):
+            continue
         if best is None or cue < frames[best].cue[0]:
             best = index
     return best
+
+
+def _opens_own_clause(layout: Layout, frame: CueFrame, number: int, frames: list[CueFrame]) -> bool:
+    """Whether a cue right after quotation `number` starts a clause of its own rather
+    than reporting it: a conjunction joining clauses before its speaker ("'...,' but
+    he also warned"), or, when a cue before the quotation in its sentence can take
+    it, content of its own after it ("said that they had been '...,' he claimed
+    they never met"). The quotation then belongs to the cue before it; a quotation
+    with no cue before it ("On ABC's 'This Week,' Rubio said that ...") keeps the
+    cue after it."""
+    doc = layout.doc
+    first, last = layout.quote_tokens[number]
+    for index in range(last, min(frame.cue[0], frame.speaker[0])):
+        token = doc[index]
+        if token.dep_ == "cc" and token.head.pos_ in ("VERB", "AUX"):
+            return True
+    # A content clause that is itself the next quotation ("'A,' she said, 'B.'") is
+    # the second half of the same quotation, not a clause of its own.
+    if (
+        frame.content is None
+        or frame.content[0] <= frame.cue[0]
+        or layout.quote_of_token[frame.content[0]] >= 0
+    ):
+        return False
+    sentence = layout.sentence(first)
+    return any(
+        other.cue[0] < first
+        and other.speaker is not None
+        and layout.sentence(other.cue[0]) == sentence
+        and layout.quote_of_token[other.cue[0]] < 0
+        for other in frames
+    )
+
+
+def _relative_speaker(layout: Layout, frame: CueFrame) -> bool:
+    """Whether the frame's speaker as written is a relative pronoun ("who wrote")."""
+    start, end = frame.speaker
+    return end - start == 1 and layout.doc[start].lower_ in RELATIVE_PRONOUNS
 
 
 def cue_ending_sentence_before(
@@ -314,10 +383,15 @@ def _name_head(doc, start: int, end: int, layout: Layout):
     for ent in reversed(doc[start:end].ents):
         if ent.label_ in SOURCE_ENTITIES and layout.quote_of_token[ent.start] < 0:
             return ent.root
-    # A name the entity tagger does not know is still a run of proper nouns.
+    # A name the entity tagger does not know is still a run of proper nouns; so is one
+    # in an entity that runs on before the range (the tagger may take a dash in).
     for index in range(end - 1, start - 1, -1):
         token = doc[index]
-        if token.pos_ == "PROPN" and not token.ent_type_ and layout.quote_of_token[index] < 0:
+        if (
+            token.pos_ == "PROPN"
+            and (not token.ent_type_ or token.ent_type_ in SOURCE_ENTITIES)
+            and layout.quote_of_token[index] < 0
+        ):
             return token
     return None
 
@@ -393,7 +467,10 @@ def _dash_source(layout: Layout, number: int) -> CueFrame | None:
     if index >= len(doc):
         return None
     first = index if doc[index].idx >= after else index + 1
-    stop = min(len(doc), first + 5)
+    # The name is on the dash's line: the next paragraph often opens on a name too.
+    stop = first
+    while stop < min(len(doc), first + 5) and "\n" not in doc[stop].text:
+        stop += 1
     head = _name_head(doc, first, stop, layout)
     if head is None or layout.paragraph(doc[head.i].idx) != layout.paragraph(position):
         return None
@@ -428,7 +505,13 @@ def _subject_after(layout: Layout, number: int) -> CueFrame | None:
 def _source_frame(doc, head, cue: tuple[int, int]) -> CueFrame:
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
     if ent is not None:
-        speaker = (ent.start, ent.end)
+        start, end = ent.start, ent.end
+        # The tagger may take a dash or a space before the name into the entity.
+        while start < head.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        speaker = (start, end)
     else:
         first = head.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:

@@ -3,7 +3,9 @@
 News text is messy: a quotation that runs over several paragraphs reopens the
 mark on each paragraph and closes only on the last; a scraped line may open a
 quotation and never close it; apostrophes look like single quotes; a single
-quote inside a double quotation is a nested quotation, not a new one. This
+quote inside a double quotation is a nested quotation, not a new one, and so is
+a double quotation in the other style of marks ('"about “justice” now"') or in
+the same curly marks when two closings follow it. This
 module turns the characters of a text into `QuoteSpan`s, one per stretch of
 quoted text within a paragraph, and never loses the rest of the text because
 a mark is unbalanced: an unclosed quotation ends at its paragraph's end.
@@ -76,12 +78,30 @@ def _double_direction(text: str, index: int) -> str:
     return "either"
 
 
+def _nests(text: str, index: int, end: int) -> bool:
+    """Whether the curly opening mark at `index`, inside an open curly quotation, opens a
+    nested one: the next two curly marks before `end` both close."""
+    if text[index] not in OPENING_DOUBLE:
+        return False
+    closings = 0
+    for position in range(index + 1, end):
+        char = text[position]
+        if char in OPENING_DOUBLE or char in STRAIGHT_DOUBLE:
+            return False
+        if char in CLOSING_DOUBLE:
+            closings += 1
+            if closings == 2:
+                return True
+    return False
+
+
 def _paragraph_quotes(
     text: str, start: int, end: int, reopened: bool
 ) -> tuple[list[QuoteSpan], bool]:
     """Double-quoted spans in text[start:end]; returns them and whether one is left open."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    opened_straight = nested = False
     first_mark = True
     tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text, start, end)]
     for index in range(start, end):
@@ -108,8 +128,26 @@ def _paragraph_quotes(
                 # Otherwise a stray closing mark: nothing to close, keep going.
                 continue
             open_at = index
+            opened_straight = char in STRAIGHT_DOUBLE
+            nested = False
             continues = reopened and first_mark and not text[start:index].strip()
             first_mark = False
+        elif nested:
+            # The mark that closes the quotation nested in this one.
+            nested = direction == "open"
+        elif (
+            direction == "open"
+            and index > open_at + 1
+            and (char in STRAIGHT_DOUBLE) != opened_straight
+        ):
+            # A mark of the other style opening inside a quotation ('"isn't about
+            # “Equal Justice” anymore."') nests a quotation in it; only a mark of the
+            # same style opening again means the first was never closed.
+            nested = True
+        elif direction == "open" and _nests(text, index, end):
+            # '“... what he calls “hell” than ...”': an inner quotation in the same
+            # marks, closed twice before anything opens again.
+            nested = True
         elif direction == "open" and index > open_at + 1 and text[index - 1].isspace():
             # Two openings in a row: the first was never closed. Close it before
             # this mark so the rest of the paragraph is still read.

@@ -46,6 +46,9 @@ OBJECT_CONTENT_STANCES = frozenset({"accuses", "denies", "confirms", "claims", "
 OBJECT_CONTENT_PREPS = frozenset({"of", "for", "over", "about", "that"})
 DETACHED_DEPS = frozenset({"ccomp", "advcl", "parataxis", "punct"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Parts of speech of a noun a gerund cue may hang on as its doer.
+NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
+GERUND_DOER_DEPS = frozenset({"ROOT", "nsubj", "appos"})
 # Entity types that may name the speaker of a cue the parse left without a subject.
 LOOSE_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 
@@ -152,6 +155,16 @@ def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
                 return current.head, False
             return subject, False
         if current.dep_ == "relcl":
+            return current.head, False
+        if (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ in NOUN_POS
+            and current.head.dep_ in GERUND_DOER_DEPS
+        ):
+            # "Brockovich, the lawyer, ..., saying she ...": a gerund hung on a noun that
+            # no verb governs is what that noun does ("issued a statement saying" is not
+            # what the statement does: there the climb reaches the issuer).
             return current.head, False
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None, passive

@@ -15,6 +15,7 @@ __all__ = [
     "DESCRIPTION_NOUNS",
     "DOCUMENT_NOUNS",
     "GENDER_BY_TITLE",
+    "IRREGULAR_CUE_FORMS",
     "KNOWN_ORGANISATIONS",
     "MILITARY_TITLES",
     "ORGANISATION_WORDS",
@@ -77,6 +78,18 @@ CUE_VERBS: dict[str, dict[str, str]] = {
         "whisper": "says", "scream": "says", "groan": "says", "sigh": "says", "mutter": "says",
         "concur": "confirms", "taunt": "accuses", "tease": "says", "react": "says",
         "exhort": "demands", "relate": "says", "elaborate": "says",
+    }
+}
+
+# Irregular inflections of cue verbs -> lemma, for reading a cue in raw characters
+# where the tokenizer glued it to a quotation mark ('said,“'); regular ones
+# ("added", "tweets") are found by stripping the ending.
+IRREGULAR_CUE_FORMS: dict[str, dict[str, str]] = {
+    "en": {
+        "said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak",
+        "spoken": "speak", "thought": "think", "felt": "feel", "knew": "know", "known": "know",
+        "swore": "swear", "sworn": "swear", "shot": "shoot", "sang": "sing", "sung": "sing",
+        "found": "find", "shown": "show", "read": "read",
     }
 }
 

@@ -7,7 +7,9 @@ takes the cue whose content clause contains it, else the nearest cue beside it
 in its sentence, else a cue ending in a colon just before it or a source laid
 out as "Name: '...'" or "'...' ― Name", else the speaker of the quotation it
 continues (a paragraph that is one quotation, right after a paragraph quoting
-someone, is that person's words and joins their statement). Cues left over
+someone, is that person's words and joins their statement), else the subject of
+the sentence leading into it. A quotation right after a reported statement
+joins it as its quoted part. Cues left over
 with a content clause become indirect statements. Speakers are resolved to one
 entity per person or organisation by `speakers`, which looks at the whole
 article, not line order.
@@ -18,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.extract.doc_views import doc_text
+from newsledger.extract.quote_labels import subject_before
 from newsledger.extract.quote_sources import (
     MIN_SPEECH_WORDS,
     Layout,
@@ -51,6 +54,9 @@ MIN_UNATTRIBUTED_QUOTE_WORDS = 4
 MAX_FRAME_WORDS_FOR_DIRECT = 1
 # Words that open a colon-introduced clause spoken in the speaker's own voice.
 SPEECH_PRONOUNS = frozenset({"i", "we", "my", "our", "you", "your", "me", "us"})
+# Openers of a paragraph that can be the subject of a cue later in it.
+OPENING_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+SUBJECT_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
 CONFIDENCE = {"cue": 0.9, "colon": 0.8, "verb": 0.5, "continued": 0.7, "indirect": 0.7, "none": 0.4}
 
 
@@ -254,7 +260,19 @@ def _drafts_from_quotes(layout: Layout, frames: list[CueFrame]) -> tuple[list[_D
             drafts.append(draft)
             previous = draft
             continue
-        draft = _quote_draft(quote, None, None, None, first, CONFIDENCE["none"], paragraph, number)
+        # No cue at all: the subject of the sentence leading into the quotation is the
+        # likeliest speaker ("Howard continued his remarks." then the quotation).
+        frame = subject_before(layout, number)
+        draft = _quote_draft(
+            quote,
+            None,
+            frame.speaker if frame else None,
+            frame.speaker_head if frame else None,
+            first,
+            CONFIDENCE["none"],
+            paragraph,
+            number,
+        )
         drafts.append(draft)
         previous = draft
     return drafts, set(draft_of_frame)
@@ -269,6 +287,36 @@ def _is_relative_mention(doc, frame: CueFrame) -> bool:
         and doc[start].lower_ in RELATIVE_PRONOUNS
         and (frame.speaker_head is not None and frame.speaker_head < start)
     )
+
+
+def _paragraph_subject(layout: Layout, cue: int) -> tuple[int, int] | None:
+    """The name or pronoun that opens the paragraph of token `cue` as a subject (followed
+    by a comma or a verb), outside quotations and before the cue; else None."""
+    doc = layout.doc
+    paragraph = layout.paragraph(doc[cue].idx)
+    start = cue
+    while start > 0 and layout.paragraph(doc[start - 1].idx) == paragraph:
+        start -= 1
+    while start < cue and doc[start].is_space:
+        start += 1
+    if start >= cue or layout.quote_of_token[start] >= 0:
+        return None
+    token = doc[start]
+    if token.lower_ in OPENING_PRONOUNS:
+        end = start + 1
+    elif token.ent_type_ in SUBJECT_ENTITIES and token.ent_iob_ == "B":
+        end = start + 1
+        while end < cue and doc[end].ent_iob_ == "I":
+            end += 1
+    elif token.pos_ == "PROPN":
+        end = start + 1
+        while end < cue and doc[end].pos_ == "PROPN":
+            end += 1
+    else:
+        return None
+    if end >= cue or not (doc[end].text == "," or doc[end].pos_ in ("VERB", "AUX")):
+        return None
+    return start, end
 
 
 def _speech_like(token) -> bool:
@@ -310,11 +358,18 @@ def _drafts_from_cues(
     return drafts
 
 
+def _right_after(text: str, previous: _Draft, quote: QuoteSpan) -> bool:
+    """Whether `quote` opens the next sentence right after the end of `previous`, in its
+    paragraph ("Sami recalled how the road was dark. 'I was like ...'")."""
+    return quote.start >= previous.end and not text[previous.end : quote.start].strip(" .:;\u00a0")
+
+
 def _join_reported_paragraphs(layout: Layout, drafts: list[_Draft]) -> list[_Draft]:
-    """Drafts in text order, where a paragraph that is one quotation with no cue of its own,
-    right after a paragraph that ends in a reported statement ("Carter said that the
-    region mattered." then the quotation), joins that statement as its quoted part:
-    the news convention that the speaker named last goes on speaking."""
+    """Drafts in text order, where a quotation with no cue of its own, opening the sentence
+    right after a reported statement or a paragraph that is one quotation right after a
+    paragraph ending in one ("Carter said that the region mattered." then the
+    quotation), joins that statement as its quoted part: the news convention that the
+    speaker named last goes on speaking."""
     drafts.sort(key=lambda draft: (draft.start, draft.end))
     text = layout.text
     kept: list[_Draft] = []
@@ -327,8 +382,13 @@ def _join_reported_paragraphs(layout: Layout, drafts: list[_Draft]) -> list[_Dra
             and previous.kind == "indirect"
             and previous.speaker is not None
             and layout.quotes[draft.quotes[0]].opened
-            and _next_paragraph(text, previous, layout.quotes[draft.quotes[0]])
-            and not text[previous.end : text.find("\n", previous.end)].strip(" .:,;\u00a0")
+            and (
+                _right_after(text, previous, layout.quotes[draft.quotes[0]])
+                or (
+                    _next_paragraph(text, previous, layout.quotes[draft.quotes[0]])
+                    and not text[previous.end : text.find("\n", previous.end)].strip(" .:,;\u00a0")
+                )
+            )
         ):
             previous.kind = "mixed"
             previous.end = draft.end
@@ -402,6 +462,12 @@ def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> li
             loose = loose_speaker(doc[frame.verb])
             if loose is not None and layout.clip(loose[0], frame.cue[0]) == loose[0]:
                 speaker, frame.speaker_head = loose
+            elif speaker is None:
+                # "De Blasio, speaking on WOR710, called Trump a 'blowhard,' and said
+                # ...": the subject the parse lost opens the cue's paragraph.
+                opening = _paragraph_subject(layout, frame.cue[0])
+                if opening is not None:
+                    speaker, frame.speaker_head = opening, opening[1] - 1
         frame.speaker = speaker
         if frame.speaker is None:
             frame.speaker_head = None
