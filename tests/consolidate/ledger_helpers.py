@@ -26,6 +26,7 @@ class Claim:
     value_high: float | None = None
     status: str = "reported"
     source_kind: str = "party"
+    period: str | None = None
 
 
 def figure(claim: Claim) -> Figure:
@@ -40,7 +41,7 @@ def figure(claim: Claim) -> Figure:
         group=claim.group,
         place=claim.place,
         as_of=claim.as_of,
-        period=None,
+        period=claim.period,
         as_of_note=None,
         source=claim.source,
         source_mention=None,

@@ -91,6 +91,30 @@ def test_counts_that_are_not_cumulative_may_go_down(ledger_of):
     assert conflicts(store) == []
 
 
+def test_a_rate_is_not_a_count_so_far(ledger_of):
+    # "at least 1,300 soldiers killed", then "50-100 soldiers may be dying every day":
+    # the second is a rate, not a lower count, and stays out of the timeline.
+    source = "Valdorian president"
+    store = ledger_of(
+        article("a1", [Claim(1300, source, group="soldiers", as_of="2023-03-12")]),
+        article(
+            "a2",
+            [
+                Claim(
+                    50,
+                    source,
+                    group="soldiers",
+                    value_high=100,
+                    as_of="2023-05-22",
+                    period="per day",
+                )
+            ],
+        ),
+    )
+    assert conflicts(store) == []
+    assert [row["value_low"] for row in store.ledger(source=source)] == [1300]
+
+
 def test_conflicts_filter_by_category_and_page(ledger_of):
     store = ledger_of(
         article("a1", [Claim(10, "Ash Trust"), Claim(5, "Ash Trust", category="injured")]),

@@ -44,6 +44,10 @@ PERIOD_WORDS = (
     "in total",
     "since",
 )
+# A rate: "every day", "a week", "per month", "daily" (the period then reads "per day").
+RATE_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
+RATE_DETERMINERS = frozenset({"every", "each", "a", "an", "per"})
+RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week"}
 # Words opening a period phrase; "from" and "between" only when a date follows.
 PERIOD_OPENERS = frozenset({"since", "from", "between"})
 RANGE_JOINERS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
@@ -238,6 +242,33 @@ def _since_phrase(anchor: Token, phrases: list[_Period]) -> str | None:
     return sorted(phrases, key=rank)[0].text
 
 
+def _rate(anchor: Token) -> str | None:
+    """ "per day" for "50 soldiers are dying every day", "100 a week", "200 per day".
+
+    A rate says how many in each day (week, ...), never how many so far: it is
+    read from the words attached to the number's own phrase or clause, up to the
+    clause's verb, so "a year ago" or "in a day" elsewhere never count.
+    """
+    for node in _figure_path(anchor):
+        for child in node.children:
+            word = child.lower_
+            if word in RATE_ADVERBS and child.dep_ in ("advmod", "amod"):
+                return f"per {RATE_ADVERBS[word]}"
+            if (
+                word in RATE_UNITS
+                and child.dep_ in ("npadvmod", "obl", "dobj", "advmod")
+                and any(d.lower_ in RATE_DETERMINERS for d in child.children if d.i < child.i)
+            ):
+                return f"per {word}"
+            if word == "per" and child.dep_ == "prep":
+                units = [o for o in child.children if o.lower_ in RATE_UNITS]
+                if units:
+                    return f"per {units[0].lower_}"
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
 def _vague_period(text: str) -> str | None:
     for phrase in PERIOD_WORDS[:-1]:
         if phrase in text:
@@ -270,7 +301,7 @@ def read_time(
             continue
         attached = any(t.head.i in path or t.i in path for t in entity)
         dated.append((not attached, abs(entity.start - anchor.i), resolved, entity.text))
-    period = _since_phrase(anchor, phrases) or _vague_period(lowered)
+    period = _rate(anchor) or _since_phrase(anchor, phrases) or _vague_period(lowered)
     if dated:
         _, _, resolved, text = sorted(dated)[0]
         note = None

@@ -52,6 +52,8 @@ _FIGURE_INPUT = """
            a.published
     FROM figures f JOIN articles a ON a.id = f.article_id
     WHERE f.category != 'other'
+      -- a rate ("50 a day", period "per day") is not a count so far: never in a timeline
+      AND (f.period IS NULL OR f.period NOT LIKE 'per %')
     ORDER BY a.seq, f.idx
 """
 # (text, uses, person votes, other votes): statements vote on the kind of a name.
