@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,16 @@ def test_views_follow_each_doc(docs):
     first, second = nlp("Five people died in Kharkiv."), nlp("Ten people died in Odesa.")
     assert doc_text(first) != doc_text(second)
     assert [e.text for e in doc_ents(second)] == [e.text for e in second.ents]
+
+
+def test_views_do_not_keep_docs_alive():
+    # A cache that held every Doc it saw leaked memory on long runs.
+    nlp = load_pipeline()
+    first = nlp("Three people were hurt in Lviv.")
+    doc_ents(first)
+    gone = weakref.ref(first)
+    del first
+    for text in ("Two died in Sumy.", "One was hurt in Dnipro.", "Four fled Izium."):
+        doc_ents(nlp(text))
+    gc.collect()
+    assert gone() is None

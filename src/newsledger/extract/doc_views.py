@@ -11,7 +11,8 @@ array, `Doc.to_array`), so a pass can visit only the tokens that can matter
 and test them with the same rule as before.
 
 Extraction never changes a Doc's tokens or entities, which is what makes the
-cache valid; the values are spaCy's own, so results are identical.
+cache valid; the values are spaCy's own, so results are identical. Only the
+last few Docs are kept (see RECENT_DOCS), so memory does not grow with a run.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import DEP, IDX, IS_ALPHA, LOWER, POS
@@ -44,17 +44,23 @@ class _Views:
     token_starts: list[int] | None = None
 
 
-# Weak keys: a view lives exactly as long as its Doc (a batch's docs are freed
-# with the batch, and ids of freed docs cannot be mistaken for live ones).
-_VIEWS: WeakKeyDictionary[Doc, _Views] = WeakKeyDictionary()
+# The views of the docs read last, newest first. Extraction reads one doc at a
+# time, so a few entries hit as often as a cache of every doc would. Held by
+# strong reference and compared by identity: a view's entities refer to their
+# Doc, so a weak-keyed cache would keep every Doc alive (that leaked 0.5 MB per
+# article), while this one holds at most RECENT_DOCS of them.
+RECENT_DOCS = 2
+_RECENT: list[tuple[Doc, _Views]] = []
 
 
 def _views(doc: Doc) -> _Views:
-    views = _VIEWS.get(doc)
-    if views is None:
-        ents = tuple(doc.ents)
-        views = _Views(doc.text, ents, tuple(ent.start for ent in ents))
-        _VIEWS[doc] = views
+    for cached, views in _RECENT:
+        if cached is doc:
+            return views
+    ents = tuple(doc.ents)
+    views = _Views(doc.text, ents, tuple(ent.start for ent in ents))
+    # One assignment of a new list: another thread sees the old list or the new one.
+    _RECENT[:] = [(doc, views), *_RECENT[: RECENT_DOCS - 1]]
     return views
 
 
