@@ -7,6 +7,7 @@ import pytest
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.summary import summarise_incident
+from newsledger.extract.victims import counts_others
 from newsledger.models import Count
 from newsledger.nlp import load_pipeline
 
@@ -211,3 +212,126 @@ SAME_PERSON_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SAME_PERSON_CASES)
 def test_a_hurt_person_who_died_is_counted_once(text, expected):
     assert counts(doc_summary_of(text)) == expected
+
+
+READING_CASES = [
+    # "a total of 4" counts people; only "Image 2 of 8" is a gallery counter.
+    ("Officers found a total of 4 victims, 3 men and 1 woman, on Friday night.", (None, 4)),
+    # "No other injuries" says nobody else was hurt, not that nobody was.
+    ("Boy, 9, shot in the park\n\nNo other injuries were reported, police said.", (0, 1)),
+    # A number inside a place's name counts nobody.
+    (
+        "An 11-year-old boy was fatally shot on a hunting trip.\n\n"
+        "The boy was accidentally shot Sunday at the Three Oaks Hunting Preserve.",
+        (1, None),
+    ),
+    # "three other people" are besides the girl named before them.
+    ("A girl was wounded in a shooting on Friday that also injured three other people.", (None, 4)),
+    (
+        "Two men were in critical condition and two others were injured after the shooting.",
+        (None, 4),
+    ),
+    # Others shot after a death are besides the dead: not reduced by them.
+    ("A man was shot and killed outside a bar on Friday. Three other men were also shot.", (1, 3)),
+    # Wounded, then died: the verb of her own clause says more than the description.
+    ("A woman who was wounded in the attack on Sunday has died, police said.", (1, None)),
+    # "the 15-year-old boy died": the boy found wounded before, not a second victim.
+    (
+        "Teen dies after gun goes off\n\nDeputies found a 15-year-old boy who had suffered a "
+        "gunshot wound to the chest. Later the 15-year-old boy died at the scene.",
+        (1, None),
+    ),
+    # Headline lists: a person before or after the count is one more victim.
+    (
+        "5-year-old girl, woman shot on the South Side\n\nThe shooting happened on Friday.",
+        (None, 2),
+    ),
+    ("Girl, woman shot on the South Side\n\nThe shooting happened on Friday night.", (None, 2)),
+    ("4 women, man shot at vigil\n\nThe shooting happened on Monday evening.", (None, 5)),
+    # ... also past an age in commas: "Boy, 2, and man killed".
+    (
+        "Boy, 2, and man killed, woman wounded in shooting\n\n"
+        "A gunman opened fire on their car on Tuesday.",
+        (2, 1),
+    ),
+    # "a man was shot and killed" is a clause with its own subject: the second man lived.
+    ("A 50-year-old man was shot and killed; a second man was critically injured.", (1, 1)),
+    # "both victims" counts two.
+    ("Both victims were taken to a hospital with gunshot wounds after the shooting.", (None, 2)),
+    # The shooters who opened fire are not among the shot.
+    ("Police say a man was wounded when two shooters opened fire outside the store.", (None, 1)),
+    # "hit by gunfire" counts the shot.
+    ("Three men were hit by gunfire outside a bar on Friday, police said.", (None, 3)),
+    # "and at least 10 more were wounded": the verb after an elided "more".
+    ("Two people were killed and at least 10 more were wounded in the attack.", (2, 10)),
+    # "including 3 children" is part of the 11 hurt, not the toll; with no whole counted
+    # before it, the part is all the article gives.
+    (
+        "Gunfire At Block Party Hurt 11, Including 3 Children\n\n"
+        "The gunfire injured 11 people on Saturday night.",
+        (None, 11),
+    ),
+    ("Police said the victims, including two boys who were wounded, had no gang ties.", (None, 2)),
+    # "said the father": the speaker, not a victim; the bullets hit two.
+    (
+        "We heard a gunshot and then the glass broke, said the father. "
+        "The bullets hit his wife and his son.",
+        (None, 2),
+    ),
+    # "the 3rd grade girl" is in third grade, not a third victim.
+    (
+        "The weapon went off and grazed a student in her side. "
+        "The 3rd grade girl who was grazed by the bullet is resting at home.",
+        (None, 1),
+    ),
+    # Gunshots heard are not people shot.
+    ("Neighbors heard 3 gunshots. A boy was wounded in the leg, police said.", (None, 1)),
+    # Counts split over joined clauses add up.
+    (
+        "One woman is dead, two people are listed in critical condition and three are being "
+        "treated for minor wounds after the shooting.",
+        (1, 5),
+    ),
+    # Nobody dead is in stable condition: "he" is the survivor, not the dead man again.
+    (
+        "A man was shot and killed at a party on Sunday. His brother was also shot. "
+        "He is listed in stable condition.",
+        (1, 1),
+    ),
+    # An incident dated "last year" is still a count; "Last year, 400 were shot" is a total.
+    ("A gunfight left a bystander dead and nine people hurt on Main Street last year.", (1, 9)),
+    # The teen accused of shooting five is the attacker, not a sixth victim.
+    (
+        "A teen accused of shooting five people near a school was denied bond on Wednesday.",
+        (None, 5),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READING_CASES)
+def test_reading_of_news_wording(text, expected):
+    assert counts(doc_summary_of(text)) == expected
+
+
+def test_last_year_running_total_is_not_the_toll():
+    text = (
+        "A man was shot in the arm on Elm Street on Friday.\n\n"
+        "Last year, 400 people were shot in the city."
+    )
+    assert counts(doc_summary_of(text)) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Three other people were shot near the park.", "Three", True),
+        ("Two others were wounded in the attack.", "Two", True),
+        ("Police said he and three others had been shot.", "three", False),
+        ("Three people were shot near the park.", "Three", False),
+    ],
+)
+def test_counts_others(text, number, expected):
+    doc = load_pipeline()(text)
+    figures = extract_figures(doc, extract_quantities(doc), [])
+    figure = next(f for f in figures if f.span.text == number)
+    assert counts_others(figure, doc) is expected

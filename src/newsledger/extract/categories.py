@@ -196,7 +196,13 @@ def _verb_category(verb: Token, *, harm: bool = True) -> str | None:
             "mortally",
         ):
             found.append("killed")
-        elif child.dep_ in ("xcomp", "oprd", "ccomp") and child.pos_ in ("VERB", "ADJ"):
+        elif (
+            child.dep_ in ("xcomp", "oprd", "ccomp")
+            and child.pos_ in ("VERB", "ADJ")
+            # "Teen shot dies, two others wounded": a clause with its own subject
+            # tells about someone else.
+            and not (child.dep_ == "ccomp" and has_own_subject)
+        ):
             # "found shot to death", "left two injured"
             # Not the harm of a clause's own subject: "teen suffers wound; two arrested".
             category = (
@@ -282,6 +288,24 @@ def _is_descriptive(anchor: Token, noun: Token | None) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in tables().descriptive_prepositions
 
 
+ELIDED_NOUNS = frozenset({"more", "others", "other"})
+
+
+def _elided_verb_category(anchor: Token) -> str | None:
+    """ "and 10 more were wounded": the verb right after an elided "more" / "others"
+    and its auxiliaries, which the parser may hang elsewhere."""
+    doc = anchor.doc
+    i = anchor.i + 1
+    if i >= len(doc) or doc[i].lower_ not in ELIDED_NOUNS:
+        return None
+    i += 1
+    while i < min(len(doc), anchor.i + 6) and doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i += 1
+    if i < len(doc) and doc[i].pos_ in ("VERB", "ADJ"):
+        return _category_of(doc[i])
+    return None
+
+
 def _local_category(anchor: Token, noun: Token | None) -> str | None:
     """The counted noun and its modifiers: "500 civilian casualties", "300 houses destroyed",
     "1,000 wounded people", "82,000 displaced persons", "a woman who was shot"."""
@@ -290,6 +314,7 @@ def _local_category(anchor: Token, noun: Token | None) -> str | None:
         # "One dead after weekend shooting", "50 dead": the word right after the number.
         if anchor.i + 1 < len(anchor.doc) and anchor.doc[anchor.i + 1].pos_ in ("ADJ", "VERB"):
             own.append(_category_of(anchor.doc[anchor.i + 1]))
+        own.append(_elided_verb_category(anchor))
         return _most_specific([c for c in own if c])
     found = [_category_of(noun)]
     for child in [*noun.children, *anchor.children]:
@@ -344,6 +369,16 @@ def _nearby_category(anchor: Token) -> str | None:
 
 def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
     local = _local_category(anchor, noun)
+    if local == "injured" and noun is not None and noun.dep_ in ("nsubj", "nsubjpass"):
+        # "A woman who was wounded in the shooting has died": her own verb says more
+        # than the clause describing her (not "a wounded man killed the gunman").
+        verb = noun.head
+        if (
+            verb.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "dobj" for c in verb.children)
+            and _verb_category(verb) == "killed"
+        ):
+            return "killed", [verb]
     if local and local != "casualties":
         return local, []
     governing, path = _governing_category(anchor, noun)

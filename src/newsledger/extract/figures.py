@@ -9,7 +9,8 @@ article: the place (the sentence's place, else the article's main place),
 the part-of links ("136 killed, including 13 children"), the group of an
 elided count ("352 civilians killed and more than 1,000 wounded"), and the
 victims counted without a digit ("A man was shot and killed" = 1 killed,
-"no one was injured" = 0 injured) that the main-incident summary needs.
+"both victims" = 2, "no one was injured" = 0 injured; not "a man who shot four
+people", the attacker) that the main-incident summary needs.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
 
 
 def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
-    """1 for "a man" / "Man" (headline), 0 for "no one", -1 for "he" / "the victim", else None."""
+    """1 for "a man" / "Man" (headline), 2 for "both victims", 0 for "no one", -1 for "he" /
+    "the victim", else None."""
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
     text = token.doc[token.left_edge.i : token.i + 1].text.lower()
     is_person = token.tag_ in ("NN", "NNP") and (
@@ -97,6 +99,12 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         or "year-old" in token.lower_
         or token.lower_ == "old"
     )
+    if (
+        token.tag_ in ("NNS", "NNPS")
+        and token.lemma_.lower() in person_nouns
+        and any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in token.children)
+    ):
+        return 2.0  # "both victims were taken to a hospital"
     if token.dep_ != "dobj" and (
         token.lower_ in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
     ):
@@ -125,6 +133,32 @@ def _introduces(token: Token) -> bool:
     )
 
 
+# Verbs whose subject is the one speaking ("said the father"), not a victim.
+SPEAKING_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "describe", "ask"})
+# Links from a verb to a clause it governs: "accused of shooting", "think (he) shot".
+CLAUSE_LINKS = frozenset({"pcomp", "ccomp", "xcomp", "prep", "relcl", "acl"})
+
+
+def _did_the_harm(token: Token) -> bool:
+    """ "A man who police say shot four people", "a teen accused of shooting five": the
+    clause describing the person has them do the harm to others (an object), so they
+    are the attacker, not a victim."""
+    category_of = tables().category_of_lemma
+    stack = [c for c in token.children if c.dep_ in ("relcl", "acl")]
+    seen = 0
+    while stack and seen < 12:
+        node = stack.pop()
+        seen += 1
+        if (
+            node.pos_ == "VERB"
+            and category_of.get(node.lemma_.lower()) in VICTIM_CATEGORIES
+            and any(c.dep_ == "dobj" for c in node.children)
+        ):
+            return True
+        stack.extend(c for c in node.children if c.dep_ in CLAUSE_LINKS)
+    return False
+
+
 def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[SpacySpan, float]]:
     """Noun phrases that count victims without a digit: "A man was shot" -> 1, "no one" -> 0.
 
@@ -146,8 +180,10 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
             # "the officer killed his son": the subject did it, the object died
             # ("a guard suffered injuries": the subject took the harm).
             continue
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEAKING_VERBS:
+            continue  # "said the father": the speaker, not someone counted as hurt
         value = _victim_value(token, person_nouns)
-        if value is None:
+        if value is None or _did_the_harm(token):
             continue
         if value > 0:
             # "an Army soldier and his 11-year-old daughter were found dead" -> 2

@@ -29,7 +29,14 @@ Refinements (all general, none tuned to one article):
 - a person the death's own sentence names after it as shot ("a father was killed
   and his son was shot") survived;
 - one hurt person named without a number is the dead one when a later "she" /
-  "the boy" dies, or when only the lede says someone died (not a suicide).
+  "the boy" dies, or when only the lede says someone died (not a suicide);
+- a count of others adds the people of its category named just before it ("a boy
+  was wounded in a shooting that also injured three other people": 4), and others
+  shot after a death are not reduced by it ("one man died ... three other men were
+  hit": 3 injured);
+- counts split over joined clauses add up ("two are in critical condition and
+  three are being treated": 5); a part ("hurt 11, including 3 children") is not
+  the toll; a "she" after the death who "is in stable condition" is a survivor.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague words ("several"), reads the shot victim as the dead one
@@ -39,11 +46,16 @@ figure at all, takes the one victim a headline names (`extract.victims`).
 
 from __future__ import annotations
 
+import re
+
 from newsledger.extract.victims import (
+    clause_partners,
     coordinated_with,
+    counts_others,
     headline_victims,
     is_back_reference,
     is_incidental_number,
+    is_part_count,
     lede_multiple,
     lede_says_died,
     lede_says_self_killed,
@@ -60,7 +72,6 @@ __all__ = ["summarise_incident"]
 CUMULATIVE_MARKERS = (
     "since",
     "this year",
-    "last year",
     "so far",
     "to date",
     "in total",
@@ -82,7 +93,7 @@ def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
         and f.part_of is None
         and f.count_unit in PEOPLE_UNITS
         and not _is_cumulative(f)
-        and (doc is None or not is_incidental_number(f, doc))
+        and (doc is None or not (is_incidental_number(f, doc) or is_part_count(f, doc)))
     ]
 
 
@@ -124,6 +135,42 @@ def _count(figure: Figure, candidates: list[Figure] = (), doc=None) -> Count:
     return Count(low, high)
 
 
+def _with_others(count: Count, chosen: Figure, candidates: list[Figure], doc) -> Count:
+    """A count of others adds the people of the same category named just before it:
+    "a boy was wounded in a shooting that also injured three other people" (4, not 3);
+    "Two men critical ... two men were critical and two others injured" (4, not 2)."""
+    if doc is None:
+        return count
+
+    def named_before(other: Figure, reach: int) -> Figure | None:
+        before = [
+            f
+            for f in candidates
+            if f.span.end <= other.span.start
+            and other.sentence_index - f.sentence_index <= reach
+            and not is_back_reference(f)
+        ]
+        return before[-1] if before else None
+
+    if counts_others(chosen, doc):
+        first = named_before(chosen, 1)
+        if first is None:
+            return count
+        return Count(count.value_low + first.value_low, count.value_high + first.value_high)
+    for other in candidates:
+        if other.span.start <= chosen.span.start:
+            continue
+        if other.sentence_index > chosen.sentence_index + COUNT_REACH:
+            break
+        if not counts_others(other, doc):
+            continue
+        first = named_before(other, 0)
+        # The others add to the group the chosen count names, restated in their sentence.
+        if first is not None and first.value_low == count.value_low:
+            return Count(count.value_low + other.value_low, count.value_high + other.value_high)
+    return count
+
+
 def _line_break_between(first: Figure, second: Figure) -> bool:
     """Whether a line break separates two figures of one parsed sentence: a headline the
     parser glued to the lede ("Teen dies after shooting\n\nA teenager was shot")."""
@@ -136,6 +183,14 @@ def _line_break_between(first: Figure, second: Figure) -> bool:
 def _one_named(figure: Figure) -> bool:
     """One person named without a number: "a child", "his son", "the victim"."""
     return figure.value_low == 1 and not states_number(figure)
+
+
+# A survivor's state: nobody dead is in stable condition or recovering.
+ALIVE = re.compile(r"\b(?:stable condition|is recovering|was recovering|treated and released)\b")
+
+
+def _alive(figure: Figure) -> bool:
+    return bool(ALIVE.search(figure.sentence.lower()))
 
 
 def _source_key(figure: Figure) -> str:
@@ -156,11 +211,23 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             if f.span.start > killed[0].span.start
             or not (_one_named(f) and same_person(f, killed[0]))
         ]
+    for death in killed[1:]:
+        # "a 16-year-old male had a gunshot wound ... the 16-year-old male died": a later
+        # death of someone named by the same noun is the hurt person named before.
+        if is_back_reference(death) and len(death.span.text.split()) >= 2:
+            injured = [
+                f
+                for f in injured
+                if f.span.start > death.span.start or not (_one_named(f) and same_person(f, death))
+            ]
     if killed:
         # After a death is counted, "she" / "the victim" is that person again,
         # not a second, wounded one.
         first = killed[0].span.start
-        injured = [f for f in injured if f.span.start < first or not is_back_reference(f)]
+        # ... unless the sentence keeps them alive: "she is in stable condition".
+        injured = [
+            f for f in injured if f.span.start < first or not is_back_reference(f) or _alive(f)
+        ]
         shot = [f for f in shot if f.span.start < first or not is_back_reference(f)]
     if killed:
         # "A father was killed and his son was shot": a person the death's own
@@ -198,7 +265,19 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         multiple_killed = lede_multiple(doc)[0]
         if multiple_killed > (killed_count.value_low if killed_count else 0.0):
             killed_count = Count(float(multiple_killed), float(multiple_killed))
-    injured_count = _count(_headline(injured), injured, doc) if injured else None
+    injured_count = None
+    if injured:
+        chosen = _headline(injured)
+        injured_count = _count(chosen, injured, doc)
+        # "two were listed in critical condition and three were treated": 5.
+        partners = clause_partners(chosen, injured, doc) if doc is not None else []
+        for partner in partners:
+            injured_count = Count(
+                injured_count.value_low + partner.value_low,
+                injured_count.value_high + partner.value_high,
+            )
+        if not partners:
+            injured_count = _with_others(injured_count, chosen, injured, doc)
     # "Four people were shot, one fatally ... another victim was treated": a
     # count of the shot stated before any injured count is the wider toll.
     shot_first = bool(shot) and (not injured or shot[0].span.start < injured[0].span.start)
@@ -215,6 +294,13 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     if injured_count is None and shot:
         dead = killed_count.value_low if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
+        # "One man died ... three other men were hit": the others are besides the dead.
+        if (
+            doc is not None
+            and counts_others(shot[0], doc)
+            and (not killed or shot[0].span.start > killed[0].span.start)
+        ):
+            dead = 0.0
         low = max(0.0, toll.value_low - dead)
         high = max(0.0, toll.value_high - dead)
         injured_count = Count(low, high)

@@ -6,8 +6,9 @@ figures and, when it has the spaCy doc, to read what figures miss:
   all: an age ("Boy, 14, dies", "victims, ages 15 and 16", "dies at 96"), a
   street number ("900 Garden Way", "at 4439 Pease"), a photo-gallery counter
   ("Image 2 of 8", "1 / 10"), a measure ("about 15 yards"), a vague word
-  ("several"), or a running total stated in its own sentence ("44 homicides
-  this year");
+  ("several"), a running total stated in its own sentence ("44 homicides
+  this year"), a number inside a name ("the Three Feathers Preserve"), the
+  attackers ("two shooters opened fire"), or "no other injuries" (nobody else);
 - `headline_victims(doc)`: when the article yields no casualty figure, the
   headline and lede still usually name one victim in words ("Teen shot outside
   club", "Boyle County man dies after accidental shooting"): a death cue there
@@ -18,7 +19,8 @@ figures and, when it has the spaCy doc, to read what figures miss:
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
 - `coordinated_with`, `listed_before`: people listed with a figure's ("a woman
-  and three men"; a headline's "man, 2 teens"); `same_person`: whether "the boy"
+  and three men"; a headline's "man, 2 teens", "4 women, man"); `counts_others`:
+  "three other people" (besides someone named); `same_person`: whether "the boy"
   can be the one named before; `lede_says_self_killed`: "then killed himself".
 They read only the doc and the figure's character span and text; they never
 change the figures themselves. The cue lists are English news wording.
@@ -43,6 +45,9 @@ __all__ = [
     "same_person",
     "coordinated_with",
     "listed_before",
+    "counts_others",
+    "clause_partners",
+    "is_part_count",
 ]
 
 # Words after a number that make it part of an address, not a count.
@@ -78,14 +83,18 @@ VAGUE_WORDS = frozenset(
 )
 AGE = re.compile(r"\b[\w]+[- ](?:year|month|week|day)s?(?:[- ]old)?\b", re.I)
 NUMBER_WORDS = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
+    r"\b(?:\d+|both|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
     r"thirteen|fourteen|fifteen|twenty|thirty|forty|fifty)\b",
     re.I,
 )
 AGE_WORDS = frozenset({"age", "ages", "aged"})
 # Running totals named in the figure's own sentence ("44 homicides this year").
 TOTAL_IN_SENTENCE = re.compile(
-    r"\b(?:this year|so far|to date|since january|year to date|in 20\d\d|last year)\b", re.I
+    r"\b(?:this year|so far|to date|since january|year to date|in 20\d\d)\b"
+    # "Last year in Chicago, 4,368 people were shot" / "in the past year", not an
+    # incident dated by its end ("left nine people hurt on Bourbon Street last year").
+    r"|(?:^|[.\n\"“]\s*)last year\b|\b(?:in|during|over) the (?:last|past) year\b",
+    re.I,
 )
 LEDE_SENTENCES = 4
 DEATH_CUE = re.compile(
@@ -145,7 +154,12 @@ ORDINALS = {
     "ninth": 9,
     "tenth": 10,
 }
-ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + r"))\b", re.I)
+# Not "a 3rd grade girl", "a second-degree charge", "the 2nd floor": a rank of something else.
+ORDINAL = re.compile(
+    r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + r"))\b"
+    r"(?![- ](?:grade|grader|degree|floor|street|avenue|century|amendment|round|time))",
+    re.I,
+)
 
 
 def victim_ordinal(figure: Figure) -> int:
@@ -198,6 +212,46 @@ def lede_says_died(doc) -> bool:
     return bool(DIED_CUE.search(_lede(doc)))
 
 
+# "no other injuries", "no one else": says nobody more was hurt, not that nobody was.
+OTHERS_ONLY = re.compile(r"\b(?:other|else)\b", re.I)
+# Entities whose names may contain a number word that counts nobody.
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+# Nouns for the people who fired. Next to a bare "shot" ("three suspects in custody") or
+# as the doers of a verb that names no harm ("two shooters opened fire") they are not
+# victims, whatever harm word stands near; "two suspects were wounded" / "two gunmen
+# died" still count.
+ATTACKER_NOUNS = frozenset({"shooter", "gunman", "gunmen", "suspect", "attacker", "assailant"})
+
+
+def _counts_attackers(figure: Figure, doc) -> bool:
+    noun = _person_token(figure, doc)
+    if noun is None or noun.lemma_.lower() not in ATTACKER_NOUNS:
+        return False
+    if figure.category == "casualties":
+        return True  # "three suspects in custody": near "shot", but not the shot
+    if noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    return tables().category_of_lemma.get(verb.lemma_.lower()) is None and not any(
+        tables().category_of_lemma.get(c.lemma_.lower()) in ("killed", "injured")
+        for c in verb.children
+        if c.dep_ in ("acomp", "oprd", "advmod", "conj")
+    )
+
+
+def _in_name(figure: Figure, doc) -> bool:
+    """True when the figure's number is part of a name ("Three Feathers Preserve")."""
+    token = _number_token(figure, doc)
+    if token is None or token.ent_type_ not in NAME_LABELS:
+        return False
+    entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    # The name starts before the number ("the 5 Freeway"); one that starts with it is
+    # mostly a title-case headline the tagger took for a name ("3 Others Injured").
+    return entity is not None and entity.start < token.i
+
+
 def _number_token(figure: Figure, doc):
     span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -212,6 +266,12 @@ def is_incidental_number(figure: Figure, doc) -> bool:
         return True  # "several" / "multiple" commit to no number
     if figure.sentence and TOTAL_IN_SENTENCE.search(figure.sentence):
         return True
+    if figure.value_low == 0 and OTHERS_ONLY.search(figure.span.text):
+        return True  # "no other injuries": nobody besides the victims already named
+    if _counts_attackers(figure, doc):
+        return True  # "when two shooters opened fire": the people who fired
+    if _in_name(figure, doc):
+        return True  # "the Three Feathers Hunting Preserve", "told 2 News"
     if not any(ch.isdigit() for ch in figure.span.text):
         return False
     token = _number_token(figure, doc)
@@ -228,8 +288,10 @@ def is_incidental_number(figure: Figure, doc) -> bool:
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if prev is not None and prev.lemma_.lower() == "turn":
         return True  # "would have turned 8"
-    if prev is not None and prev.lower_ in {"of", "/", "at"}:
-        return True  # "Image 2 of 8", "1 / 10", "dies at 96", "shooting at 4439 Pease"
+    if prev is not None and prev.lower_ in {"/", "at"}:
+        return True  # "1 / 10", "dies at 96", "shooting at 4439 Pease"
+    if prev is not None and prev.lower_ == "of" and token.i >= 2 and doc[token.i - 2].like_num:
+        return True  # "Image 2 of 8"; not "a total of 4 victims", "one of three people"
     if nxt is not None and nxt.text in {"/", "of"} and token.i + 2 < len(doc):
         return doc[token.i + 2].like_num  # "1 / 10", "2 of 8"
     if any(t.lower_ in AGE_WORDS for t in before):
@@ -291,22 +353,146 @@ def coordinated_with(figure: Figure, others: list[Figure], doc) -> list[Figure]:
 LIST_JOINERS = frozenset({",", "and", "&"})
 
 
+def _is_person_word(token) -> bool:
+    person_nouns = tables().person_nouns
+    return token.lemma_.lower() in person_nouns or token.lower_ in person_nouns
+
+
 def listed_before(figure: Figure, doc, counted: list[Figure] = ()) -> int:
-    """1 when a headline lists one person right before the figure's count
-    ("Shooting leaves man, 2 teens wounded": the man is a third victim), else 0.
+    """The people a headline lists right next to the figure's count, 0 to 2
+    ("Shooting leaves man, 2 teens wounded": the man is a third victim; "4 women, man
+    shot": five; "5-year-old girl, woman shot": two).
 
     Headlines drop articles and verbs, so the parser rarely joins such a list;
-    the words are read directly. The count must be a number, not an age, and the
-    person must not be a figure of `counted` already ("Father and two children")."""
-    if figure.sentence_index != 0 or not states_number(figure):
+    the words are read directly. The count must be a number or a bare person noun,
+    not an age, and the person must not be a figure of `counted` already
+    ("Father and two children")."""
+    if figure.sentence_index != 0:
         return 0
     span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
-    if span is None or span.start < 2:
+    if span is None or len(span) == 0:
         return 0
-    joiner, person = doc[span.start - 1], doc[span.start - 2]
-    if joiner.lower_ not in LIST_JOINERS or person.like_num:
+    # A bare "Man" that already counts its list ("Man, woman and boy": 3) adds nobody.
+    bare_person = len(span) == 1 and _is_person_word(span[0]) and figure.value_low == 1
+    if not (states_number(figure) or bare_person):
         return 0
-    if any(f.span.start <= person.idx < f.span.end for f in counted):
-        return 0
-    person_nouns = tables().person_nouns
-    return int(person.lemma_.lower() in person_nouns or person.lower_ in person_nouns)
+
+    def listed(joiner, person) -> int:
+        if joiner.lower_ not in LIST_JOINERS or person.like_num or not _is_person_word(person):
+            return 0
+        # A person the headline names as a figure of its own ("Girl, woman shot") still
+        # adds to the count; one counted within a larger figure does not.
+        return int(
+            not any(
+                f.span.start <= person.idx < f.span.end
+                and not (f.sentence_index == 0 and f.value_low == 1 and f is not figure)
+                for f in counted
+            )
+        )
+
+    found = 0
+    if span.start >= 2:
+        person = span.start - 2
+        # "Boy, 2, and man killed": the person before may carry an age in commas.
+        if (
+            person >= 3
+            and doc[person].text == ","
+            and doc[person - 1].like_num
+            and doc[person - 2].text == ","
+        ):
+            person -= 3
+        found += listed(doc[span.start - 1], doc[person])
+    noun = _person_token(figure, doc)
+    if noun is not None and noun.i + 2 < len(doc) and noun.sent == doc[noun.i + 2].sent:
+        found += listed(doc[noun.i + 1], doc[noun.i + 2])
+    return found
+
+
+def counts_others(figure: Figure, doc) -> bool:
+    """True for a count of people besides someone already named: "three other people",
+    "two others", "the other three victims" (they add to that person, not include them)."""
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = _number_token(figure, doc) or span.root
+    noun = _person_token(figure, doc)
+    if noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "PRON":
+        return False  # "he and three others were shot": shot with him, who is counted here
+    words = [token, *token.children]
+    if noun is not None:
+        words += [noun, *noun.children]
+    if token.i + 1 < len(doc):
+        words.append(doc[token.i + 1])
+    return any(w.lower_ in ("other", "others") for w in words)
+
+
+def _clause_verb(figure: Figure, doc):
+    """The verb of the clause whose subject the figure's people are, or None."""
+    noun = _person_token(figure, doc)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
+
+
+def clause_partners(figure: Figure, others: list[Figure], doc) -> list[Figure]:
+    """Counts of `others` that go on the figure's own: people split over joined clauses
+    of one sentence ("two were listed in critical condition and three were treated for
+    minor wounds": 5). Each clause has its own counted subject, joined by "and"; a count
+    "of them" is a part of one already given, not more people."""
+    verb = _clause_verb(figure, doc)
+    if verb is None or not states_number(figure):
+        return []
+    found = []
+    for other in others:
+        if other.sentence_index != figure.sentence_index or other.span.start <= figure.span.end:
+            continue
+        other_verb = _clause_verb(other, doc)
+        if other_verb is None or other_verb == verb or not states_number(other):
+            continue
+        token = _number_token(other, doc) or _person_token(other, doc)
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue  # "three of them were hospitalized"
+        if other_verb.dep_ == "conj" and other_verb.head == verb:
+            found.append(other)
+            verb = other_verb  # "two ..., one ... and another ...": a chain of clauses
+    return found
+
+
+# Words that introduce a part of a toll named before: "hurt 11, including 3 children".
+PART_WORDS = frozenset({"including"})
+NUMBER_LEAD_WORDS = frozenset({"at", "least", "about", "nearly", "almost", "some", "up", "to"})
+
+
+def is_part_count(figure: Figure, doc) -> bool:
+    """True for a count that only names part of a toll ("..., including 3 children"),
+    also when the parser found no figure for the whole (a title-case headline)."""
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not states_number(figure):
+        return False
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].lower_ in NUMBER_LEAD_WORDS:
+        i -= 1
+    if i < span.sent.start or doc[i].lower_ not in PART_WORDS:
+        return False
+    # The whole is counted before it ("Hurt 11, Including 3 Children"); "the victims,
+    # including two boys who were wounded" gives the wounded no other count.
+    return any(_number_value(t) > figure.value_low for t in doc[span.sent.start : i])
+
+
+WORD_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        re.findall(r"\S+", "zero one two three four five six seven eight nine ten eleven twelve")
+    )
+}
+
+
+def _number_value(token) -> float:
+    """The value of a number token ("11", "three"), or 0 for anything else."""
+    if not token.like_num or token.ent_type_ in ("TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return 0.0
+    try:
+        value = float(token.text.replace(",", ""))
+    except ValueError:
+        return float(WORD_NUMBERS.get(token.lower_, 0))
+    return 0.0 if len(token.text) == 4 and 1800 <= value <= 2100 else value  # "the 2013 attack"
