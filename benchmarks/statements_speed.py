@@ -67,10 +67,16 @@ def main() -> int:
     characters = sum(len(t) for t in texts)
     best_bare, best_full = min(bare), min(full)
     print(f"articles: {len(texts)}  characters: {characters}  rounds: {args.rounds}")
-    print(f"bare nlp.pipe:               {best_bare:8.2f} s  (rounds: "
-          + ", ".join(f"{s:.2f}" for s in bare) + ")")
-    print(f"nlp.pipe + statements:       {best_full:8.2f} s  (rounds: "
-          + ", ".join(f"{s:.2f}" for s in full) + ")")
+    print(
+        f"bare nlp.pipe:               {best_bare:8.2f} s  (rounds: "
+        + ", ".join(f"{s:.2f}" for s in bare)
+        + ")"
+    )
+    print(
+        f"nlp.pipe + statements:       {best_full:8.2f} s  (rounds: "
+        + ", ".join(f"{s:.2f}" for s in full)
+        + ")"
+    )
     print(f"statements found: {statements}")
     print(f"extraction overhead: {100 * (best_full / best_bare - 1):+.1f}% (target <= +15%)")
     return 0

@@ -1,13 +1,13 @@
 """The exception tree: every error newsledger raises on purpose.
 
-    NewsledgerError
-    ├── InputError            a file or stream cannot be read at all
-    │   └── FormatError       the format is unknown or cannot be sniffed
-    ├── RecordError           one record is unusable (the batch goes on; it becomes a Reject)
-    ├── PipelineError         the spaCy pipeline cannot be loaded
-    ├── StoreError            the ledger database cannot be opened or written
-    │   └── NotFoundError     an id that is not in the ledger
-    └── EvalError             a gold file cannot be scored
+NewsledgerError
+├── InputError            a file or stream cannot be read at all
+│   └── FormatError       the format is unknown or cannot be sniffed
+├── RecordError           one record is unusable (the batch goes on; it becomes a Reject)
+├── PipelineError         the spaCy pipeline cannot be loaded
+├── StoreError            the ledger database cannot be opened or written
+│   └── NotFoundError     an id that is not in the ledger
+└── EvalError             a gold file cannot be scored
 """
 
 from __future__ import annotations

@@ -7,8 +7,17 @@ from pathlib import Path
 import pytest
 from cli_helpers import GOOD_RECORD, SECOND_RECORD, invoke
 
-CONTRACT_KEYS = {"article_id", "kind", "content", "cue", "speaker", "speaker_mention", "stance",
-                 "start", "end"}
+CONTRACT_KEYS = {
+    "article_id",
+    "kind",
+    "content",
+    "cue",
+    "speaker",
+    "speaker_mention",
+    "stance",
+    "start",
+    "end",
+}
 
 
 @pytest.fixture

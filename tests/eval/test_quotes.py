@@ -29,12 +29,24 @@ def _span(start: int, end: int) -> dict:
 def _write_gold(path: Path) -> Path:
     quote = {**_span(QUOTE_A[0], QUOTE_B[1]), "spans": [_span(*QUOTE_A), _span(*QUOTE_B)]}
     article = {
-        "id": "own-1", "title": "Bridge to reopen", "text": TEXT,
+        "id": "own-1",
+        "title": "Bridge to reopen",
+        "text": TEXT,
         "attributions": [
-            {"eid": "E1", "source": _span(*HOLT), "cue": None, "content": quote,
-             "content_has_quote_marks": True},
-            {"eid": "E2", "source": _span(*COUNCIL), "cue": None, "content": _span(*REPAIRS),
-             "content_has_quote_marks": False},
+            {
+                "eid": "E1",
+                "source": _span(*HOLT),
+                "cue": None,
+                "content": quote,
+                "content_has_quote_marks": True,
+            },
+            {
+                "eid": "E2",
+                "source": _span(*COUNCIL),
+                "cue": None,
+                "content": _span(*REPAIRS),
+                "content_has_quote_marks": False,
+            },
         ],
     }
     path.write_text(json.dumps(article) + "\n", encoding="utf-8")
@@ -72,8 +84,10 @@ def test_matching_is_one_to_one(gold) -> None:
 
 
 def test_quoted_subset_counts_only_direct_and_mixed_predictions(gold) -> None:
-    predictions = [Prediction(((QUOTE_A[0], QUOTE_B[1]),), (HOLT,), "direct"),
-                   Prediction((REPAIRS,), (COUNCIL,), "indirect")]
+    predictions = [
+        Prediction(((QUOTE_A[0], QUOTE_B[1]),), (HOLT,), "direct"),
+        Prediction((REPAIRS,), (COUNCIL,), "indirect"),
+    ]
     system = score_system("t", gold, [predictions])
     quoted = system.scores["quoted"]["content_speaker"]
     assert (quoted.matched, quoted.predicted, quoted.gold) == (1, 1, 1)

@@ -29,20 +29,55 @@ def containing(found, fragment: str):
 @pytest.mark.parametrize(
     ("text", "fragment", "kind", "speaker", "cue"),
     [
-        ('"We will rebuild the bridge by May," said Mayor Jana Holt.',
-         "rebuild the bridge", "direct", "Jana Holt", "said"),
-        ("“The water rose in an hour,” the engineer Tomas Ruiz told reporters.",
-         "water rose", "direct", "Tomas Ruiz", "told"),
-        ("The farmer Ida Brandt said: “We lost every field along the river this spring.”",
-         "lost every field", "direct", "Ida Brandt", "said"),
-        ("The minister Paul Okafor said the dam had held through the night.",
-         "the dam had held", "indirect", "Paul Okafor", "said"),
-        ("The dam held through the night, Paul Okafor said on Monday.",
-         "The dam held", "indirect", "Paul Okafor", "said"),
-        ("According to Paul Okafor, the dam held through the night.",
-         "the dam held", "indirect", "Paul Okafor", "According to"),
-        ('Paul Okafor said the dam was "in better shape than anyone feared" after the storm.',
-         "better shape", "mixed", "Paul Okafor", "said"),
+        (
+            '"We will rebuild the bridge by May," said Mayor Jana Holt.',
+            "rebuild the bridge",
+            "direct",
+            "Jana Holt",
+            "said",
+        ),
+        (
+            "“The water rose in an hour,” the engineer Tomas Ruiz told reporters.",
+            "water rose",
+            "direct",
+            "Tomas Ruiz",
+            "told",
+        ),
+        (
+            "The farmer Ida Brandt said: “We lost every field along the river this spring.”",
+            "lost every field",
+            "direct",
+            "Ida Brandt",
+            "said",
+        ),
+        (
+            "The minister Paul Okafor said the dam had held through the night.",
+            "the dam had held",
+            "indirect",
+            "Paul Okafor",
+            "said",
+        ),
+        (
+            "The dam held through the night, Paul Okafor said on Monday.",
+            "The dam held",
+            "indirect",
+            "Paul Okafor",
+            "said",
+        ),
+        (
+            "According to Paul Okafor, the dam held through the night.",
+            "the dam held",
+            "indirect",
+            "Paul Okafor",
+            "According to",
+        ),
+        (
+            'Paul Okafor said the dam was "in better shape than anyone feared" after the storm.',
+            "better shape",
+            "mixed",
+            "Paul Okafor",
+            "said",
+        ),
     ],
 )
 def test_kinds_speakers_and_cues(nlp, text, fragment, kind, speaker, cue) -> None:
@@ -110,8 +145,12 @@ def test_titles_descriptions_and_pronouns_resolve_to_one_person_out_of_order(nlp
     )
     title = "Captured officer says he is ashamed"
     found = statements(nlp, text, title=title)
-    for fragment in ("the attack had come", "his men were exhausted", "did not choose",
-                     "I am ashamed"):
+    for fragment in (
+        "the attack had come",
+        "his men were exhausted",
+        "did not choose",
+        "I am ashamed",
+    ):
         assert containing(found, fragment).speaker == "Ivan Petrov Sergeyevich"
     told = containing(found, "the attack had come")
     assert told.speaker_mention is not None and told.speaker_mention.text == "He"
@@ -142,8 +181,13 @@ def test_capitalised_subject_of_said_is_a_person(nlp) -> None:
 
 @pytest.mark.parametrize(
     ("verb", "stance"),
-    [("denied", "denies"), ("warned", "warns"), ("confirmed", "confirms"),
-     ("claimed", "claims"), ("accused", "accuses")],
+    [
+        ("denied", "denies"),
+        ("warned", "warns"),
+        ("confirmed", "confirms"),
+        ("claimed", "claims"),
+        ("accused", "accuses"),
+    ],
 )
 def test_stance_comes_from_the_cue_table(nlp, verb, stance) -> None:
     text = f"The governor {verb} that the convoy had crossed the border."

@@ -58,8 +58,11 @@ def test_every_quoted_line_of_astakhov_is_his(seed) -> None:
     ]
     assert len(quoted_lines) >= 7
     for start, end, line in quoted_lines:
-        on_line = [s for s in statements
-                   if s.content.start < end and start < s.content.end and s.kind != "indirect"]
+        on_line = [
+            s
+            for s in statements
+            if s.content.start < end and start < s.content.end and s.kind != "indirect"
+        ]
         assert on_line, f"no quotation found on line {line[:60]!r}"
         for statement in on_line:
             assert _speaker_ok(statement, ASTAKHOV), (line[:60], statement.speaker)

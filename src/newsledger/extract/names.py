@@ -26,9 +26,26 @@ from newsledger.extract.statement_tables import (
 __all__ = ["PersonName", "find_person_names", "is_organisation_name", "normalise_title"]
 
 MAX_NAME_TOKENS = 4
-NON_PERSON_ENTITIES = frozenset({"GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW",
-                                 "PRODUCT", "WORK_OF_ART", "LANGUAGE", "MONEY", "CARDINAL",
-                                 "ORDINAL", "PERCENT", "QUANTITY"})
+NON_PERSON_ENTITIES = frozenset(
+    {
+        "GPE",
+        "NORP",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "EVENT",
+        "LAW",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LANGUAGE",
+        "MONEY",
+        "CARDINAL",
+        "ORDINAL",
+        "PERCENT",
+        "QUANTITY",
+    }
+)
 NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "le", "la", "del"})
 
 
@@ -97,9 +114,13 @@ def _titled_names(doc, lang: str) -> list[PersonName]:
         ):
             title_end += 1
         name_end = title_end
-        while name_end < length and name_end - title_end < MAX_NAME_TOKENS and (
-            _is_name_word(doc[name_end], lang)
-            or (doc[name_end].lower_ in NAME_PARTICLES and name_end > title_end)
+        while (
+            name_end < length
+            and name_end - title_end < MAX_NAME_TOKENS
+            and (
+                _is_name_word(doc[name_end], lang)
+                or (doc[name_end].lower_ in NAME_PARTICLES and name_end > title_end)
+            )
         ):
             name_end += 1
         while name_end > title_end and doc[name_end - 1].lower_ in NAME_PARTICLES:
@@ -107,8 +128,15 @@ def _titled_names(doc, lang: str) -> list[PersonName]:
         words = [t.text for t in doc[title_end:name_end]]
         if name_end > title_end and not is_organisation_name(words, lang):
             titles = [normalise_title(t.text, lang) for t in doc[index:title_end] if t.text != "."]
-            names.append(PersonName(title_end, name_end, _name_text(doc, title_end, name_end),
-                                    titles, _gender(titles, lang)))
+            names.append(
+                PersonName(
+                    title_end,
+                    name_end,
+                    _name_text(doc, title_end, name_end),
+                    titles,
+                    _gender(titles, lang),
+                )
+            )
         index = max(name_end, index + 1)
     return names
 
@@ -156,10 +184,13 @@ def find_person_names(
                 start += 1
             if start < end:
                 titles = _title_before(doc, start, lang) + [
-                    normalise_title(t.text, lang) for t in doc[ent.start:start]
+                    normalise_title(t.text, lang) for t in doc[ent.start : start]
                 ]
-                found.append(PersonName(start, end, _name_text(doc, start, end), titles,
-                                        _gender(titles, lang)))
+                found.append(
+                    PersonName(
+                        start, end, _name_text(doc, start, end), titles, _gender(titles, lang)
+                    )
+                )
     for head in speaker_heads:
         if head is None:
             continue
@@ -179,8 +210,9 @@ def find_person_names(
         if is_organisation_name([t.text for t in doc[start:end]], lang):
             continue
         titles = _title_before(doc, start, lang)
-        found.append(PersonName(start, end, _name_text(doc, start, end), titles,
-                                _gender(titles, lang)))
+        found.append(
+            PersonName(start, end, _name_text(doc, start, end), titles, _gender(titles, lang))
+        )
     found.sort(key=lambda name: (name.start, -(name.end - name.start)))
     merged: list[PersonName] = []
     for name in found:

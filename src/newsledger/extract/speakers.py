@@ -139,8 +139,11 @@ def _resolve_one(doc, head_index: int, people, by_token, lang) -> tuple[str | No
     if person is None:
         # "the minister Paul Okafor": the name hangs off the description.
         person = next(
-            (by_token[c.i] for c in head.children
-             if c.dep_ in ("appos", "compound", "flat") and c.i in by_token),
+            (
+                by_token[c.i]
+                for c in head.children
+                if c.dep_ in ("appos", "compound", "flat") and c.i in by_token
+            ),
             None,
         )
     if person is not None:
@@ -178,8 +181,7 @@ def resolve_speakers(
     headline_classes = _headline_classes(title, lang)
     for person in people:
         person.in_headline = bool(person.words & headline) or any(
-            _fits_description(person, wanted, lang) and wanted != "*"
-            for wanted in headline_classes
+            _fits_description(person, wanted, lang) and wanted != "*" for wanted in headline_classes
         )
     # Who has been quoted by name counts towards salience before pronouns are read.
     for head in heads:

@@ -50,8 +50,7 @@ def read_csv(
             context.stats.records_seen += 1
             yield Reject(
                 Origin(path, "row 1"),
-                f"no text column (columns found: {', '.join(header)}); "
-                "use --field text=COLUMN",
+                f"no text column (columns found: {', '.join(header)}); use --field text=COLUMN",
                 excerpt_of(",".join(header)),
             )
             return

@@ -26,9 +26,7 @@ def resolve_columns(
             wanted = fields[ours]
             chosen[ours] = wanted if wanted in available else by_lower.get(wanted.lower())
             continue
-        chosen[ours] = next(
-            (by_lower[alias] for alias in aliases[ours] if alias in by_lower), None
-        )
+        chosen[ours] = next((by_lower[alias] for alias in aliases[ours] if alias in by_lower), None)
     return chosen
 
 
