@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from newsledger.extract.doc_views import doc_text
+from newsledger.extract.doc_views import doc_text, remember_text
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
@@ -50,6 +50,7 @@ def parsed_text(article: Article) -> str:
 
 def analyse_doc(doc, article: Article) -> Analysis:
     """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article)))."""
+    remember_text(doc, parsed_text(article))
     statements = extract_statements(doc, title=article.title)
     quantities = extract_quantities(doc)
     figures = extract_figures(

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract.doc_views import doc_ents, doc_text, span_ents, token_indices, token_starts
+from newsledger.extract.doc_views import (
+    doc_ents,
+    doc_text,
+    remember_text,
+    span_ents,
+    token_indices,
+    token_starts,
+)
 from newsledger.nlp import load_pipeline
 
 REPO = Path(__file__).resolve().parents[2]
@@ -88,3 +95,14 @@ def test_views_do_not_keep_docs_alive():
         doc_ents(nlp(text))
     gc.collect()
     assert gone() is None
+
+
+def test_the_parsed_text_is_taken_only_when_it_is_the_docs():
+    nlp = load_pipeline()
+    text = "Five people were injured in Kharkiv on Monday."
+    doc = nlp(text)
+    remember_text(doc, text[:-1])  # not where the last token ends: ignored
+    assert doc_text(doc) == text
+    other = nlp(text)
+    remember_text(other, text)
+    assert doc_text(other) == other.text

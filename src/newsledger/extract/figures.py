@@ -92,7 +92,6 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
     """1 for "a man" / "Man" (headline), 2 for "both victims", 0 for "no one", -1 for "he" /
     "the victim", else None."""
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
-    text = token.doc[token.left_edge.i : token.i + 1].text.lower()
     is_person = token.tag_ in ("NN", "NNP") and (
         token.lower_ in person_nouns
         or token.lemma_.lower() in person_nouns
@@ -113,7 +112,11 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         c.dep_ in ("prep", "pobj") for c in token.children
     ):
         return 1.0  # "kills one child, critically injures another"; not "another of them"
-    if token.lower_ == "nobody" or any(text.startswith(n) for n in NOBODY):
+    if token.lower_ == "nobody":
+        return 0.0
+    # Built only here: most candidates have returned above.
+    text = token.doc[token.left_edge.i : token.i + 1].text.lower()
+    if any(text.startswith(n) for n in NOBODY):
         return 0.0
     # "her grandmother was wounded": a possessive pronoun introduces one new person.
     owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
