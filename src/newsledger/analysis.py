@@ -149,7 +149,7 @@ def analyse_batch(
     articles = list(articles)
     nlp = nlp if nlp is not None else load_pipeline()
     if zone is None:
-        zone = LongZone(nlp, articles=0)  # closes as this batch ends
+        zone = LongZone(nlp, articles=0, warm=False)  # opens now, closes as this batch ends
     with zone.batch(len(articles)):
         return _analyse_or_reject(articles, nlp, batch_size)
 

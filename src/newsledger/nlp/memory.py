@@ -12,6 +12,16 @@ holds one zone open across batches and renews it every `ZONE_ARTICLES`
 articles, between batches, when no Doc is alive. Memory is still bounded by
 the vocabulary of one zone, never by the input's length.
 
+Inside a zone spaCy's tokenizer reads its cache but never writes to it (a cached
+split would point at lexemes the zone frees), so every new chunk of text is
+split the slow way. A LongZone therefore analyses its first `WARM_ARTICLES`
+articles outside any zone: their words become permanent lexemes and cached
+splits, which every later zone reads. The common words of the language are
+among them, so the tokenizer then hits its cache for most of the text. The
+budget belongs to the pipeline, not to the LongZone: however many runs one
+process makes with a pipeline, the memory this keeps is that of
+`WARM_ARTICLES` articles.
+
 Only a process (or caller) that owns the pipeline for analysis alone may hold
 a long zone: a Doc kept from outside the analysis would be freed under it at
 the next renewal. Ingest's single-process analyser and the worker processes
@@ -24,21 +34,28 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
-__all__ = ["ZONE_ARTICLES", "LongZone"]
+__all__ = ["WARM_ARTICLES", "ZONE_ARTICLES", "LongZone"]
 
 # Articles analysed per zone. The vocabulary one zone collects is a few tens of
 # MB at most for a thousand news articles; renewing after fewer would bring the
 # repeated lexeme creation back.
 ZONE_ARTICLES = 1000
+# Articles a pipeline analyses before its first zone opens (see the module docstring).
+WARM_ARTICLES = 200
+# What is left of each pipeline's warm-up budget (weak keys: a pipeline's entry
+# goes with it).
+_WARM_LEFT: WeakKeyDictionary[Any, int] = WeakKeyDictionary()
 
 
 class LongZone:
     """One memory zone of `nlp`, held across batches and renewed every `articles` articles."""
 
-    def __init__(self, nlp: Any, articles: int = ZONE_ARTICLES) -> None:
+    def __init__(self, nlp: Any, articles: int = ZONE_ARTICLES, *, warm: bool = True) -> None:
         self.nlp = nlp
         self.articles = articles
+        self.warm = warm  # spend the pipeline's warm-up budget first
         self._open: ExitStack | None = None
         self._count = 0
         self._lock = threading.Lock()  # one batch at a time: renewal needs no live Doc
@@ -47,6 +64,11 @@ class LongZone:
     def batch(self, articles: int) -> Iterator[None]:
         """Analyse one batch of `articles` inside the zone (no Doc may outlive the block)."""
         with self._lock:
+            left = _WARM_LEFT.get(self.nlp, WARM_ARTICLES) if self.warm else 0
+            if left > 0:
+                _WARM_LEFT[self.nlp] = left - articles
+                yield
+                return
             if self._open is None:
                 self._open = ExitStack()
                 memory_zone = getattr(self.nlp, "memory_zone", None)
