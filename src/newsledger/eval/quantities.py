@@ -32,6 +32,7 @@ from pathlib import Path
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
 from newsledger.eval.gold import read_gold
+from newsledger.eval.quantulum_peer import quiet_classifier_load
 from newsledger.extract.quantities import extract_quantities, vague_key
 from newsledger.extract.quantity_tables import VAGUE_MAGNITUDE
 from newsledger.models import Quantity
@@ -229,7 +230,8 @@ def quantulum_tags(text: str, notes: list[str] | None = None) -> list[Tag]:
     from quantulum3 import classifier, parser  # deferred: a peer, only with --peers
 
     try:
-        found_all = parser.parse(text)
+        with quiet_classifier_load():
+            found_all = parser.parse(text)
     except (ImportError, AttributeError, ValueError) as exc:
         if not classifier.USE_CLF:
             raise

@@ -10,11 +10,20 @@ a number finder gives without the parse-based meaning newsledger adds.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from newsledger.errors import EvalError
 
-__all__ = ["PeerNumber", "largest_count", "nearest_count", "quantulum_numbers"]
+__all__ = [
+    "PeerNumber",
+    "largest_count",
+    "nearest_count",
+    "quantulum_numbers",
+    "quiet_classifier_load",
+]
 
 DIMENSIONLESS = frozenset({"dimensionless", "unk", ""})
 # How far (characters) a cue word may be from a number for the nearest-word baseline.
@@ -29,6 +38,19 @@ class PeerNumber:
     dimensionless: bool
 
 
+@contextmanager
+def quiet_classifier_load() -> Iterator[None]:
+    """Silence scikit-learn's unpickling warnings while quantulum3 loads its classifier.
+
+    quantulum3 tries its pickled unit classifier on first use; with another
+    scikit-learn version that prints a screen of InconsistentVersionWarnings
+    before failing or not. The scorers say in one note what happened instead.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Trying to unpickle estimator")
+        yield
+
+
 def quantulum_numbers(text: str) -> list[PeerNumber]:
     """quantulum3's quantities of `text` (raises EvalError when quantulum3 is not installed)."""
     try:
@@ -37,7 +59,8 @@ def quantulum_numbers(text: str) -> list[PeerNumber]:
         raise EvalError("--peers needs quantulum3 (pip install 'newsledger[peers]')") from exc
     numbers = []
     try:
-        parsed = parser.parse(text)
+        with quiet_classifier_load():
+            parsed = parser.parse(text)
     except Exception:  # quantulum3 raises assorted errors on odd input; a peer miss, not ours
         return []
     for quantity in parsed:
