@@ -9,29 +9,15 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
+from statement_helpers import containing, mention, statements
 
 from newsledger.extract.reported import cue_frame
-from newsledger.extract.statements import extract_statements
 from newsledger.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def statements(nlp, text: str):
-    return extract_statements(nlp(text))
-
-
-def containing(found, fragment: str):
-    hits = [s for s in found if fragment in s.content.text]
-    assert hits, f"no statement contains {fragment!r}: {[s.content.text for s in found]}"
-    return hits[0]
-
-
-def mention(statement) -> str | None:
-    return statement.speaker_mention.text if statement.speaker_mention else None
 
 
 def test_cue_right_after_the_closing_comma_wins_over_an_earlier_cue(nlp) -> None:

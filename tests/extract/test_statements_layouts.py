@@ -5,25 +5,15 @@ without a subject, colon clauses without marks, and markup left in scraped text.
 from __future__ import annotations
 
 import pytest
+from statement_helpers import containing, statements
 
 from newsledger.extract.quotes import find_quotes
-from newsledger.extract.statements import extract_statements
 from newsledger.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def statements(nlp, text: str):
-    return extract_statements(nlp(text))
-
-
-def containing(found, fragment: str):
-    hits = [s for s in found if fragment in s.content.text]
-    assert hits, f"no statement contains {fragment!r}: {[s.content.text for s in found]}"
-    return hits[0]
 
 
 def test_continuation_paragraph_is_part_of_the_quotation_before_it(nlp) -> None:

@@ -6,29 +6,15 @@ quotation, and the sentence that leads into a quotation with no cue."""
 from __future__ import annotations
 
 import pytest
+from statement_helpers import containing, mention, statements
 
 from newsledger.extract.quotes import find_quotes
-from newsledger.extract.statements import extract_statements
 from newsledger.nlp import load_pipeline
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline()
-
-
-def statements(nlp, text: str):
-    return extract_statements(nlp(text))
-
-
-def containing(found, fragment: str):
-    hits = [s for s in found if fragment in s.content.text]
-    assert hits, f"no statement contains {fragment!r}: {[s.content.text for s in found]}"
-    return hits[0]
-
-
-def mention(statement) -> str | None:
-    return statement.speaker_mention.text if statement.speaker_mention else None
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,13 @@ the same lemmatizer, and every token is compared.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from nlp_helpers import news_texts
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from newsledger.nlp import load_pipeline
 from newsledger.nlp.attribute_ruler import IndexedAttributeRuler
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "data" / "seed-article.txt"
 
 # Sentences that reach the rules a tag alone does not decide: "that" as SCONJ or
 # relative PRON, "not"/"n't" as PART, auxiliaries, possessives, reflexives,
@@ -33,13 +29,7 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    texts = list(SENTENCES)
-    texts += [
-        path.read_text(encoding="utf-8") for path in sorted((REPO / "examples").glob("*.txt"))
-    ]
-    if SEED.exists():
-        texts.append(SEED.read_text(encoding="utf-8"))
-    return texts
+    return news_texts(SENTENCES)
 
 
 def _annotations(doc: Doc) -> list[tuple[str, str, str, str]]:

@@ -9,14 +9,10 @@ the comparison runs on the bundled examples, the seed article and own sentences.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from nlp_helpers import news_texts
 from spacy.tokens import Doc
 
 from newsledger.nlp import load_pipeline, load_stock_pipeline
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "data" / "seed-article.txt"
 
 SENTENCES = [
     "At least 352 civilians, including 14 children, have been killed, the health ministry said.",
@@ -26,13 +22,7 @@ SENTENCES = [
 
 
 def _texts() -> list[str]:
-    texts = list(SENTENCES)
-    texts += [
-        path.read_text(encoding="utf-8") for path in sorted((REPO / "examples").glob("*.txt"))
-    ]
-    if SEED.exists():
-        texts.append(SEED.read_text(encoding="utf-8"))
-    return texts
+    return news_texts(SENTENCES)
 
 
 def _annotations(doc: Doc) -> list[tuple]:
