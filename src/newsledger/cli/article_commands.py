@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from newsledger.cli.options import db_option, open_store
-from newsledger.cli.output import emit, format_option, limit_option
+from newsledger.cli.output import emit, format_option, limit_option, report_format_option
 
 __all__ = ["register"]
 
@@ -122,14 +122,7 @@ def _print_article(article: Mapping[str, Any]) -> None:
 @click.command("show")
 @click.argument("article_id")
 @db_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="output format",
-)
+@report_format_option
 def show_command(article_id: str, db_path: str, output_format: str) -> None:
     """Show one article: flags, summary, statements, figures and text."""
     with open_store(db_path) as store:
@@ -166,14 +159,7 @@ def rejects_command(db_path: str, output_format: str, limit: int | None) -> None
 
 @click.command("summary")
 @db_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="output format",
-)
+@report_format_option
 def summary_command(db_path: str, output_format: str) -> None:
     """Summarise the ledger: articles, quality flags, speakers, casualty figures."""
     from newsledger.report import build_summary, render_summary

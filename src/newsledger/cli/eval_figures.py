@@ -13,19 +13,11 @@ import json
 
 import click
 
-from newsledger.cli.output import emit
+from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
 __all__ = ["register_eval"]
 
-_FORMAT = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="output format",
-)
 _PEERS = click.option(
     "--peers", is_flag=True, help="also score quantulum3's baseline on the same input"
 )
@@ -55,7 +47,7 @@ def _print(result, output_format: str) -> None:
 @click.command("displacement")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @_PEERS
-@_FORMAT
+@report_format_option
 def displacement_command(gold: str, peers: bool, output_format: str) -> None:
     """Score the displacement figure and term category per excerpt (IDMC / IDETECT)."""
     from newsledger.eval.displacement import evaluate_displacement
@@ -70,7 +62,7 @@ def displacement_command(gold: str, peers: bool, output_format: str) -> None:
 @click.command("casualties")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @_PEERS
-@_FORMAT
+@report_format_option
 @click.option(
     "--limit",
     type=click.IntRange(min=1),

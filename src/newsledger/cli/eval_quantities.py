@@ -12,7 +12,7 @@ import json
 
 import click
 
-from newsledger.cli.output import emit
+from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
 __all__ = ["register_eval"]
@@ -23,14 +23,7 @@ _COLUMNS = ("system", "type", "P", "R", "F1", "correct", "gold", "extracted", "s
 @click.command("quantities")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--peers", is_flag=True, help="also score quantulum3 on the same sentences")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="output format",
-)
+@report_format_option
 @click.option("--misses", is_flag=True, help="list the sentences newsledger gets wrong")
 def quantities_command(gold: str, peers: bool, output_format: str, misses: bool) -> None:
     """Score quantity extraction on a NewsQuant JSONL file (value, value+unit, value+change)."""

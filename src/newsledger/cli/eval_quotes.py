@@ -10,6 +10,7 @@ import json
 
 import click
 
+from newsledger.cli.output import report_format_option
 from newsledger.errors import NewsledgerError
 
 __all__ = ["register_eval"]
@@ -53,14 +54,7 @@ def _print_table(result) -> None:
 @click.command("quotes")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--peers", is_flag=True, help="also score textacy's direct_quotations")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="output format",
-)
+@report_format_option
 @click.option(
     "--limit-articles",
     type=click.IntRange(min=1),

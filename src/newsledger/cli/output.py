@@ -14,19 +14,27 @@ from typing import Any, TextIO
 
 import click
 
-__all__ = ["FORMATS", "emit", "format_option", "limit_option"]
+__all__ = ["FORMATS", "emit", "format_option", "limit_option", "report_format_option"]
 
 FORMATS = ("table", "json", "csv")
 TABLE_CELL_WIDTH = 60
 
-format_option = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="output format",
-)
+
+def _format_option(choices: Sequence[str]):
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default="table",
+        show_default=True,
+        help="output format",
+    )
+
+
+# Listings: rows as a table, JSON or CSV.
+format_option = _format_option(FORMATS)
+# Reports that are not row listings (show, summary, the scorers): a table or one JSON document.
+report_format_option = _format_option(("table", "json"))
 limit_option = click.option(
     "--limit", type=click.IntRange(min=0), default=None, help="at most N rows (default: all)"
 )
