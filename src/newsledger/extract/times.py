@@ -228,11 +228,10 @@ def _period_phrases(anchor: Token, reference: dt.date | None, lowered: str) -> l
     return phrases
 
 
-def _since_phrase(anchor: Token, phrases: list[_Period]) -> str | None:
+def _since_phrase(anchor: Token, phrases: list[_Period], path: set[int]) -> str | None:
     """The period phrase of the number: one attached to its clause, else the nearest."""
     if not phrases:
         return None
-    path = set(t.i for t in _figure_path(anchor))
 
     def rank(phrase: _Period) -> tuple[bool, int]:
         opener = phrase.opener
@@ -242,14 +241,14 @@ def _since_phrase(anchor: Token, phrases: list[_Period]) -> str | None:
     return sorted(phrases, key=rank)[0].text
 
 
-def _rate(anchor: Token) -> str | None:
+def _rate(figure_path: list[Token]) -> str | None:
     """ "per day" for "50 soldiers are dying every day", "100 a week", "200 per day".
 
     A rate says how many in each day (week, ...), never how many so far: it is
     read from the words attached to the number's own phrase or clause, up to the
     clause's verb, so "a year ago" or "in a day" elsewhere never count.
     """
-    for node in _figure_path(anchor):
+    for node in figure_path:
         for child in node.children:
             word = child.lower_
             if word in RATE_ADVERBS and child.dep_ in ("advmod", "amod"):
@@ -287,7 +286,8 @@ def read_time(
         else ""
     )
     sentence = anchor.sent
-    path = set(t.i for t in _figure_path(anchor))
+    figure_path = _figure_path(anchor)
+    path = {t.i for t in figure_path}
     # Built once (a Span joins its tokens each time) for both period readers.
     lowered = sentence.text.lower()
     phrases = _period_phrases(anchor, reference, lowered)
@@ -301,7 +301,7 @@ def read_time(
             continue
         attached = any(t.head.i in path or t.i in path for t in entity)
         dated.append((not attached, abs(entity.start - anchor.i), resolved, entity.text))
-    period = _rate(anchor) or _since_phrase(anchor, phrases) or _vague_period(lowered)
+    period = _rate(figure_path) or _since_phrase(anchor, phrases, path) or _vague_period(lowered)
     if dated:
         _, _, resolved, text = sorted(dated)[0]
         note = None
