@@ -308,6 +308,24 @@ READING_CASES = [
 ]
 
 
+SHOT_ONLY_CASES = [
+    # Only the hurt who were shot are the shooting's injured.
+    ("A brawl at the fair left seven people hurt, four with gunshot wounds.", (None, 4)),
+    (
+        "Nine people were injured in the melee, including six who had sustained gunshot "
+        "wounds, officials said.",
+        (None, 6),
+    ),
+    # A part with no gunshot word is not a narrower count.
+    ("A brawl at the fair left seven people hurt, four with cuts and bruises.", (None, 7)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHOT_ONLY_CASES)
+def test_only_the_shot_are_injured(text, expected):
+    assert counts(doc_summary_of(text)) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), READING_CASES)
 def test_reading_of_news_wording(text, expected):
     assert counts(doc_summary_of(text)) == expected

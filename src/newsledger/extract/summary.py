@@ -52,6 +52,7 @@ from newsledger.extract.victims import (
     clause_partners,
     coordinated_with,
     counts_others,
+    gunshot_part,
     headline_victims,
     is_back_reference,
     is_incidental_number,
@@ -284,6 +285,12 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     hurt_so_far = injured_count.value_low if injured_count else 0.0
     if shot_first and _count(shot[0], shot, doc).value_low > hurt_so_far:
         injured_count = None
+    # "six injured, five by gunfire": only the shot are the shooting's injured.
+    for figure in injured if injured_count is not None else ():
+        part = gunshot_part(figure) if figure.value_low == injured_count.value_low else None
+        if part is not None and 0 < part < injured_count.value_low:
+            injured_count = Count(float(part), float(part))
+            break
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
     # An unattributed count is the article's own account, which may combine both.

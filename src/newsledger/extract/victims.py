@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.figure_tables import tables
+from newsledger.extract.victim_tables import GUNSHOT_PART_VERBS, GUNSHOT_WORDS
 from newsledger.models import Figure
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "counts_others",
     "clause_partners",
     "is_part_count",
+    "gunshot_part",
 ]
 
 # Words after a number that make it part of an address, not a count.
@@ -496,3 +498,32 @@ def _number_value(token) -> float:
     except ValueError:
         return float(WORD_NUMBERS.get(token.lower_, 0))
     return 0.0 if len(token.text) == 4 and 1800 <= value <= 2100 else value  # "the 2013 attack"
+
+
+_NUMBER = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
+# "six injured, five with gunshot wounds"; "ten were hurt, including eight who had
+# sustained gunshot wounds": the number of the hurt who were shot.
+GUNSHOT_PART = re.compile(
+    r"^[^.;]*?(?:,|\bincluding)\s+"
+    + _NUMBER
+    + r"\s+(?:of them\s+)?(?:who\s+(?:had\s+|were\s+|was\s+)?)?(?:"
+    + "|".join(GUNSHOT_PART_VERBS)
+    + r")\s+(?:(?:a|an|non-life-threatening|minor|serious)\s+)?(?:"
+    + "|".join(GUNSHOT_WORDS)
+    + r")\b",
+    re.I,
+)
+
+
+def gunshot_part(figure: Figure) -> int | None:
+    """How many of a count of the hurt were shot, when its own sentence says so right
+    after it ("left six injured, five by gunfire": 5); None when it does not."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    if start < 0:
+        return None
+    match = GUNSHOT_PART.search(sentence[start + len(figure.span.text) :])
+    if match is None:
+        return None
+    number = match.group(1).lower()
+    return int(number) if number.isdigit() else WORD_NUMBERS[number]
