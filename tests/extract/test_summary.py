@@ -305,6 +305,8 @@ READING_CASES = [
         "A teen accused of shooting five people near a school was denied bond on Wednesday.",
         (None, 5),
     ),
+    # A station's name is no count of the shot.
+    ("Police told 7 News that two people were shot on Elm Street.", (None, 2)),
 ]
 
 

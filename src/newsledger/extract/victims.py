@@ -31,7 +31,11 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.figure_tables import tables
-from newsledger.extract.victim_tables import GUNSHOT_PART_VERBS, GUNSHOT_WORDS
+from newsledger.extract.victim_tables import (
+    GUNSHOT_PART_VERBS,
+    GUNSHOT_WORDS,
+    NAME_WORDS_AFTER_NUMBER,
+)
 from newsledger.models import Figure
 
 __all__ = [
@@ -310,6 +314,8 @@ def is_incidental_number(figure: Figure, doc) -> bool:
         return True  # "Boy, 14, dies", "Justin Burns, 14"
     if nxt is not None and nxt.lower_ in MEASURE_WORDS:
         return True
+    if nxt is not None and nxt.text in NAME_WORDS_AFTER_NUMBER:
+        return True  # "told 13 News": a station's name
     return nxt is not None and nxt.lower_.rstrip(".") in ADDRESS_WORDS and nxt.is_title
 
 
