@@ -305,6 +305,12 @@ READING_CASES = [
         "A teen accused of shooting five people near a school was denied bond on Wednesday.",
         (None, 5),
     ),
+    # The shot count restated as injured is the same people, the dead among them.
+    (
+        "Six people were shot at the party, including a man who died at the scene. "
+        "Police said six people were injured.",
+        (1, 5),
+    ),
     # A station's name is no count of the shot.
     ("Police told 7 News that two people were shot on Elm Street.", (None, 2)),
 ]

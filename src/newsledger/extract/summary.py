@@ -280,11 +280,16 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
     # "Four people were shot, one fatally ... another victim was treated": a
-    # count of the shot stated before any injured count is the wider toll.
+    # count of the shot stated before any injured count is the wider toll. The
+    # same number restated as injured is the same people, the dead among them
+    # ("Six were shot, including a man who died ... six people were injured": 5).
     shot_first = bool(shot) and (not injured or shot[0].span.start < injured[0].span.start)
     hurt_so_far = injured_count.value_low if injured_count else 0.0
-    if shot_first and _count(shot[0], shot, doc).value_low > hurt_so_far:
-        injured_count = None
+    if shot_first:
+        shot_toll = _count(shot[0], shot, doc).value_low
+        restated = shot_toll >= 2 and states_number(shot[0]) and shot_toll == hurt_so_far
+        if shot_toll > hurt_so_far or restated:
+            injured_count = None
     # "six injured, five by gunfire": only the shot are the shooting's injured.
     for figure in injured if injured_count is not None else ():
         part = gunshot_part(figure) if figure.value_low == injured_count.value_low else None
