@@ -200,6 +200,12 @@ SAME_PERSON_CASES = [
     ),
     # Someone hurt, then "she" died: one person, dead.
     ("A nurse was wounded by a sniper on Friday. She died in the ambulance.", (1, None)),
+    # An update put first: "the girl" who died is the girl the earlier report named hurt.
+    (
+        "UPDATE: The girl died in hospital on Sunday, police said. EARLIER: A shooting on "
+        "Friday critically injured a 7-year-old girl in Elm Park.",
+        (1, None),
+    ),
     # A suicide in the lede does not make the wounded officer the dead one.
     (
         "Gunman kills himself after standoff\n\nAn officer was wounded in the exchange "

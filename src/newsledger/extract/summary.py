@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.victims import (
+    GENERIC_VICTIMS,
     clause_partners,
     coordinated_with,
     counts_others,
@@ -212,6 +213,17 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             if f.span.start > killed[0].span.start
             or not (_one_named(f) and same_person(f, killed[0]))
         ]
+    if killed and is_back_reference(killed[0]) and len(killed[0].span.text.split()) >= 2:
+        # "UPDATE: The boy died ... PREVIOUS: a shooting injured a 9-year-old boy": an
+        # update put first; the boy named hurt after it is the one who died.
+        noun = killed[0].span.text.split()[-1].lower()
+        if noun not in GENERIC_VICTIMS:
+            injured = [
+                f
+                for f in injured
+                if f.span.start < killed[0].span.start
+                or not (_one_named(f) and noun in f.span.text.lower().split())
+            ]
     for death in killed[1:]:
         # "a 16-year-old male had a gunshot wound ... the 16-year-old male died": a later
         # death of someone named by the same noun is the hurt person named before.
