@@ -317,6 +317,14 @@ READING_CASES = [
         "Police said six people were injured.",
         (1, 5),
     ),
+    # A roundup's total over several shootings is no one incident's toll ...
+    (
+        "Seven people were wounded in weekend shootings across the city. On Elm Street, "
+        "a man was shot in the leg on Sunday.",
+        (None, 1),
+    ),
+    # ... but "the shootings" can be one incident's.
+    ("Two teens were killed and three were wounded in the shootings at the park.", (2, 3)),
     # A station's name is no count of the shot.
     ("Police told 7 News that two people were shot on Elm Street.", (None, 2)),
 ]

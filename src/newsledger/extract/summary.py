@@ -4,7 +4,8 @@ Owns `summarise_incident(figures, *, doc=None)`. News puts its main incident fir
 lede) and background later ("the city's 40th homicide", "12 people have been
 shot this year"), so the headline count is the first casualty figure that is
 not part of another one (the 13 children of 136 killed) and is not a running
-total over a period ("since the invasion began", "so far this year"). A figure
+total over a period ("since the invasion began", "so far this year") or over
+several incidents ("seven wounded in weekend shootings"). A figure
 counting people shot without saying whether they died ("three people were
 shot, one fatally") is casualties: the injured are those shot minus those
 killed. The article gives no count for a category -> that side is None; no
@@ -36,7 +37,13 @@ Refinements (all general, none tuned to one article):
   hit": 3 injured);
 - counts split over joined clauses add up ("two are in critical condition and
   three are being treated": 5); a part ("hurt 11, including 3 children") is not
-  the toll; a "she" after the death who "is in stable condition" is a survivor.
+  the toll; a "she" after the death who "is in stable condition" is a survivor;
+- of the hurt, only those the sentence says were shot are the shooting's injured
+  ("six injured, five by gunfire": 5);
+- a count of the shot restated later as the injured is the same people, the dead
+  among them ("12 were shot, including King ... 12 injured": 11);
+- a death named first by definite reference ("UPDATE: The boy died") is the one an
+  earlier report below names hurt by the same noun ("injured a 9-year-old boy").
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague words ("several"), reads the shot victim as the dead one
@@ -48,6 +55,12 @@ from __future__ import annotations
 
 import re
 
+from newsledger.extract.victim_tables import (
+    INCIDENT_COUNT_WORDS,
+    INCIDENT_NOUNS,
+    SEPARATE_WORDS,
+    SPAN_PREPOSITIONS,
+)
 from newsledger.extract.victims import (
     GENERIC_VICTIMS,
     clause_partners,
@@ -87,6 +100,30 @@ def _is_cumulative(figure: Figure) -> bool:
     return any(marker in period for marker in CUMULATIVE_MARKERS)
 
 
+# A count of several shootings or incidents: a roundup's total, not the main incident's.
+_INCIDENTS = r"(?:" + "|".join(INCIDENT_NOUNS) + r")\b"
+SEVERAL_INCIDENTS = re.compile(
+    r"\b(?:"
+    + "|".join(SPAN_PREPOSITIONS)
+    + r")\s+(?!the\b)(?:\S+\s+){0,2}?"
+    + _INCIDENTS
+    + r"|\b(?:\d+|"
+    + "|".join(INCIDENT_COUNT_WORDS)
+    + r")\s+"
+    + r"(?:(?:"
+    + "|".join(SEPARATE_WORDS)
+    + r")\s+)?"
+    + _INCIDENTS,
+    re.I,
+)
+
+
+def _over_several_incidents(figure: Figure) -> bool:
+    """A count over several incidents ("Seven wounded in weekend shootings", "in two
+    separate shootings") is no one incident's toll; "the shootings" may be one."""
+    return bool(SEVERAL_INCIDENTS.search(figure.sentence or ""))
+
+
 def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
     return [
         f
@@ -95,6 +132,7 @@ def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
         and f.part_of is None
         and f.count_unit in PEOPLE_UNITS
         and not _is_cumulative(f)
+        and not _over_several_incidents(f)
         and (doc is None or not (is_incidental_number(f, doc) or is_part_count(f, doc)))
     ]
 

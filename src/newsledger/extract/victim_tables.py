@@ -5,14 +5,42 @@ Owns the English wording, kept as data rather than branches:
   "five by gunfire"), so that a count of the hurt can be narrowed to the shot;
 - `GUNSHOT_PART_VERBS`: the words that join such a part to its number
   ("eight who had sustained gunshot wounds", "two suffering bullet wounds");
+- `INCIDENT_NOUNS`, `SPAN_PREPOSITIONS`, `INCIDENT_COUNT_WORDS`, `SEPARATE_WORDS`: how a
+  roundup says its count spans several incidents ("wounded in weekend shootings",
+  "in two separate shootings");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
 
 from __future__ import annotations
 
-__all__ = ["GUNSHOT_PART_VERBS", "GUNSHOT_WORDS", "NAME_WORDS_AFTER_NUMBER"]
+__all__ = [
+    "GUNSHOT_PART_VERBS",
+    "GUNSHOT_WORDS",
+    "INCIDENT_COUNT_WORDS",
+    "INCIDENT_NOUNS",
+    "NAME_WORDS_AFTER_NUMBER",
+    "SEPARATE_WORDS",
+    "SPAN_PREPOSITIONS",
+]
 
 GUNSHOT_WORDS = ("gunshot", "gunshots", "gunfire", "bullet", "bullets")
 GUNSHOT_PART_VERBS = ("with", "by", "from", "suffered", "sustained", "suffering", "sustaining")
 NAME_WORDS_AFTER_NUMBER = frozenset({"News"})
+INCIDENT_NOUNS = ("shootings", "incidents")
+SPAN_PREPOSITIONS = ("in", "across", "during", "from")
+INCIDENT_COUNT_WORDS = (
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "several",
+    "multiple",
+    "separate",
+)
+SEPARATE_WORDS = ("separate", "different", "unrelated")
