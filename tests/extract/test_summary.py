@@ -323,6 +323,11 @@ READING_CASES = [
         "a man was shot in the leg on Sunday.",
         (None, 1),
     ),
+    (
+        "Two separate hunting accidents on Sunday left two men hurt. In the first, a shotgun "
+        "went off and wounded a 15-year-old boy in the leg.",
+        (None, 1),
+    ),
     # ... but "the shootings" can be one incident's.
     ("Two teens were killed and three were wounded in the shootings at the park.", (2, 3)),
     # A station's name is no count of the shot.

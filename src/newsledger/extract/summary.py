@@ -112,7 +112,7 @@ SEVERAL_INCIDENTS = re.compile(
     + r")\s+"
     + r"(?:(?:"
     + "|".join(SEPARATE_WORDS)
-    + r")\s+)?"
+    + r")\s+)?(?:\S+\s+){0,3}?"
     + _INCIDENTS,
     re.I,
 )

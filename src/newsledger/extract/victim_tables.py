@@ -7,7 +7,7 @@ Owns the English wording, kept as data rather than branches:
   ("eight who had sustained gunshot wounds", "two suffering bullet wounds");
 - `INCIDENT_NOUNS`, `SPAN_PREPOSITIONS`, `INCIDENT_COUNT_WORDS`, `SEPARATE_WORDS`: how a
   roundup says its count spans several incidents ("wounded in weekend shootings",
-  "in two separate shootings");
+  "in two separate shootings", "two separate hunting accidents");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
@@ -27,7 +27,7 @@ __all__ = [
 GUNSHOT_WORDS = ("gunshot", "gunshots", "gunfire", "bullet", "bullets")
 GUNSHOT_PART_VERBS = ("with", "by", "from", "suffered", "sustained", "suffering", "sustaining")
 NAME_WORDS_AFTER_NUMBER = frozenset({"News"})
-INCIDENT_NOUNS = ("shootings", "incidents")
+INCIDENT_NOUNS = ("shootings", "incidents", "accidents")
 SPAN_PREPOSITIONS = ("in", "across", "during", "from")
 INCIDENT_COUNT_WORDS = (
     "two",
