@@ -317,6 +317,12 @@ READING_CASES = [
         "Police said six people were injured.",
         (1, 5),
     ),
+    # A bare "he" alone in its sentence is no toll; the count of the shot is.
+    (
+        "Shooting victim says he was targeted\n\nNeighbors heard the gunfire at midnight. "
+        "A car pulled up to the party. Five people at the party were shot, police said.",
+        (None, 5),
+    ),
     # A roundup's total over several shootings is no one incident's toll ...
     (
         "Seven people were wounded in weekend shootings across the city. On Elm Street, "

@@ -43,7 +43,8 @@ Refinements (all general, none tuned to one article):
 - a count of the shot restated later as the injured is the same people, the dead
   among them ("12 were shot, including King ... 12 injured": 11);
 - a death named first by definite reference ("UPDATE: The boy died") is the one an
-  earlier report below names hurt by the same noun ("injured a 9-year-old boy").
+  earlier report below names hurt by the same noun ("injured a 9-year-old boy");
+- a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague words ("several"), reads the shot victim as the dead one
@@ -295,6 +296,18 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         ]
         injured = sorted(injured + survivors, key=lambda f: f.span.start)
         shot = [f for f in shot if f not in survivors]
+    numbered = {f.sentence_index for f in shot if states_number(f)}
+    if numbered:
+        # A bare "he" alone in its sentence names someone counted elsewhere ("victim
+        # believes he was the target ... Five people were shot"): it is no toll of its
+        # own. With a count beside it ("he and three others"), it is listed with them.
+        shot = [
+            f
+            for f in shot
+            if f.sentence_index in numbered
+            or len(f.span.text.split()) > 1
+            or not is_back_reference(f)
+        ]
     if not (killed or injured or shot):
         named = headline_victims(doc) if doc is not None else None
         if named is None:
