@@ -334,6 +334,12 @@ READING_CASES = [
         "went off and wounded a 15-year-old boy in the leg.",
         (None, 1),
     ),
+    # ... and so is a total over a span of days.
+    (
+        "Nine people were shot in the city Friday and Saturday. On Elm Street, a woman was "
+        "wounded in the arm.",
+        (None, 1),
+    ),
     # ... but "the shootings" can be one incident's.
     ("Two teens were killed and three were wounded in the shootings at the park.", (2, 3)),
     # A station's name is no count of the shot.

@@ -5,7 +5,8 @@ lede) and background later ("the city's 40th homicide", "12 people have been
 shot this year"), so the headline count is the first casualty figure that is
 not part of another one (the 13 children of 136 killed) and is not a running
 total over a period ("since the invasion began", "so far this year") or over
-several incidents ("seven wounded in weekend shootings"). A figure
+several incidents or days ("seven wounded in weekend shootings", "13 shot Friday
+and Saturday"). A figure
 counting people shot without saying whether they died ("three people were
 shot, one fatally") is casualties: the injured are those shot minus those
 killed. The article gives no count for a category -> that side is None; no
@@ -57,10 +58,13 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.victim_tables import (
+    DAY_SPAN_JOINERS,
+    HOUR_SPAN_NOUNS,
     INCIDENT_COUNT_WORDS,
     INCIDENT_NOUNS,
     SEPARATE_WORDS,
     SPAN_PREPOSITIONS,
+    WEEKDAYS,
 )
 from newsledger.extract.victims import (
     GENERIC_VICTIMS,
@@ -119,10 +123,27 @@ SEVERAL_INCIDENTS = re.compile(
 )
 
 
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
+# A count over a span of days or hours: "Friday and Saturday", "a 24-hour span".
+SPAN_OF_DAYS = re.compile(
+    r"\b"
+    + _WEEKDAY
+    + r"\s+(?:morning\s+|night\s+)?(?:"
+    + "|".join(DAY_SPAN_JOINERS)
+    + r")\s+(?:early\s+|late\s+)?"
+    + _WEEKDAY
+    + r"|\b\d+-hour\s+(?:"
+    + "|".join(HOUR_SPAN_NOUNS)
+    + r")\b",
+    re.I,
+)
+
+
 def _over_several_incidents(figure: Figure) -> bool:
     """A count over several incidents ("Seven wounded in weekend shootings", "in two
     separate shootings") is no one incident's toll; "the shootings" may be one."""
-    return bool(SEVERAL_INCIDENTS.search(figure.sentence or ""))
+    sentence = figure.sentence or ""
+    return bool(SEVERAL_INCIDENTS.search(sentence) or SPAN_OF_DAYS.search(sentence))
 
 
 def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:

@@ -8,6 +8,9 @@ Owns the English wording, kept as data rather than branches:
 - `INCIDENT_NOUNS`, `SPAN_PREPOSITIONS`, `INCIDENT_COUNT_WORDS`, `SEPARATE_WORDS`: how a
   roundup says its count spans several incidents ("wounded in weekend shootings",
   "in two separate shootings", "two separate hunting accidents");
+- `WEEKDAYS`, `DAY_SPAN_JOINERS`, `HOUR_SPAN_NOUNS`: how a roundup says its count spans
+  days ("13 people shot Friday and Saturday", "from Sunday to early Monday", "two teens
+  shot in a 24-hour span");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
@@ -22,6 +25,9 @@ __all__ = [
     "NAME_WORDS_AFTER_NUMBER",
     "SEPARATE_WORDS",
     "SPAN_PREPOSITIONS",
+    "WEEKDAYS",
+    "DAY_SPAN_JOINERS",
+    "HOUR_SPAN_NOUNS",
 ]
 
 GUNSHOT_WORDS = ("gunshot", "gunshots", "gunfire", "bullet", "bullets")
@@ -44,3 +50,6 @@ INCIDENT_COUNT_WORDS = (
     "separate",
 )
 SEPARATE_WORDS = ("separate", "different", "unrelated")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+DAY_SPAN_JOINERS = ("and", "through", "to", "into", "until")
+HOUR_SPAN_NOUNS = ("span", "period", "stretch")
