@@ -317,6 +317,9 @@ READING_CASES = [
         "Police said six people were injured.",
         (1, 5),
     ),
+    # "several injured" gives the injured side its range (3 or more); see also
+    # test_several_is_no_count: a vague count of the shot is no toll.
+    ("Two people were killed and several others were injured in the shooting on Friday.", (2, 3)),
     # A bare "he" alone in its sentence is no toll; the count of the shot is.
     (
         "Shooting victim says he was targeted\n\nNeighbors heard the gunfire at midnight. "

@@ -48,9 +48,10 @@ Refinements (all general, none tuned to one article):
 - a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
-running totals, vague words ("several"), reads the shot victim as the dead one
-when the lede says someone died and no death is counted, and, with no casualty
-figure at all, takes the one victim a headline names (`extract.victims`).
+running totals, vague counts of the shot ("several were shot"), reads the shot
+victim as the dead one when the lede says someone died and no death is counted,
+and, with no casualty figure at all, takes the one victim a headline names
+(`extract.victims`).
 """
 
 from __future__ import annotations

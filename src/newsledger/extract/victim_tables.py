@@ -11,6 +11,9 @@ Owns the English wording, kept as data rather than branches:
 - `WEEKDAYS`, `DAY_SPAN_JOINERS`, `HOUR_SPAN_NOUNS`: how a roundup says its count spans
   days ("13 people shot Friday and Saturday", "from Sunday to early Monday", "two teens
   shot in a 24-hour span");
+- `VAGUE_SIDE_COUNTS`: vague words that still give the killed or the injured side its
+  range ("two dead, several injured": 3 or more); a vague count of the shot ("several
+  people were shot") stays no count, as it cannot be reckoned with (less the dead);
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
@@ -25,6 +28,8 @@ __all__ = [
     "NAME_WORDS_AFTER_NUMBER",
     "SEPARATE_WORDS",
     "SPAN_PREPOSITIONS",
+    "SIDE_CATEGORIES",
+    "VAGUE_SIDE_COUNTS",
     "WEEKDAYS",
     "DAY_SPAN_JOINERS",
     "HOUR_SPAN_NOUNS",
@@ -53,3 +58,5 @@ SEPARATE_WORDS = ("separate", "different", "unrelated")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_SPAN_JOINERS = ("and", "through", "to", "into", "until")
 HOUR_SPAN_NOUNS = ("span", "period", "stretch")
+VAGUE_SIDE_COUNTS = frozenset({"several", "multiple", "a few"})
+SIDE_CATEGORIES = frozenset({"killed", "injured"})

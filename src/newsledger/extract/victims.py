@@ -6,7 +6,8 @@ figures and, when it has the spaCy doc, to read what figures miss:
   all: an age ("Boy, 14, dies", "victims, ages 15 and 16", "dies at 96"), a
   street number ("900 Garden Way", "at 4439 Pease"), a photo-gallery counter
   ("Image 2 of 8", "1 / 10"), a measure ("about 15 yards"), a vague word
-  ("several"), a running total stated in its own sentence ("44 homicides
+  ("several were shot"; "several injured" is still the injured side's range), a
+  running total stated in its own sentence ("44 homicides
   this year"), a number inside a name ("the Three Feathers Preserve"), the
   attackers ("two shooters opened fire"), or "no other injuries" (nobody else);
 - `headline_victims(doc)`: when the article yields no casualty figure, the
@@ -35,6 +36,8 @@ from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     NAME_WORDS_AFTER_NUMBER,
+    SIDE_CATEGORIES,
+    VAGUE_SIDE_COUNTS,
 )
 from newsledger.models import Figure
 
@@ -268,8 +271,13 @@ def _number_token(figure: Figure, doc):
 
 def is_incidental_number(figure: Figure, doc) -> bool:
     """True when a numeral figure is an age, address, gallery counter or stated running total."""
-    if figure.span.text.strip().lower() in VAGUE_WORDS:
-        return True  # "several" / "multiple" commit to no number
+    words = figure.span.text.strip().lower()
+    # "several" / "multiple" commit to no number of the shot; "several injured" still
+    # gives the injured side its range.
+    if words in VAGUE_WORDS and not (
+        words in VAGUE_SIDE_COUNTS and figure.category in SIDE_CATEGORIES
+    ):
+        return True
     if figure.sentence and TOTAL_IN_SENTENCE.search(figure.sentence):
         return True
     if figure.value_low == 0 and OTHERS_ONLY.search(figure.span.text):
