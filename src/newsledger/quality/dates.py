@@ -67,6 +67,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _month_probe() -> re.Pattern[str]:
+    """Any capitalised month name, as the patterns write them."""
+    months = load_table("date_words.json")["months"]
+    return re.compile("|".join(sorted((m.capitalize() for m in months), key=len, reverse=True)))
+
+
+@cache
 def _markers() -> dict[str, re.Pattern[str]]:
     table = load_table("date_words.json")
     return {
@@ -125,7 +132,10 @@ def find_date_mentions(text: str, reference: date) -> list[DateMention]:
     markers = _markers()
     mentions: list[DateMention] = []
     lines = [line for line in text.split("\n") if line.strip()]
+    month_probe = _month_probe()
     for number, line in enumerate(lines):
+        if not month_probe.search(line):
+            continue  # every pattern needs a month name
         context = " ".join(lines[max(0, number - _CONTEXT_LINES) : number + 1])
         for sentence in split_sentences(line):
             taken: list[tuple[int, int]] = []

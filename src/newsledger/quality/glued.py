@@ -22,6 +22,9 @@ _GLUED_WORD = re.compile(
 # Sentence punctuation with no space after it between two words ("Poland.He").
 # Two lower-case letters before it keep abbreviations (U.S.A, e.g.) out.
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2})(?P<stop>[.!?])(?P<right>[A-Z][a-z]+)\b")
+# What either pattern needs somewhere in a line: a lower-case letter followed by a
+# capital, directly or through sentence punctuation. Most lines have neither.
+_GLUE_PROBE = re.compile(r"[a-z][.!?]?[A-Z]")
 # Web addresses and handles glue words on purpose.
 _URLISH = re.compile(r"\S*(?:www\.|https?:|\.com|\.org|\.net|\.co\.uk|@)\S*")
 
@@ -52,6 +55,8 @@ def _is_name(left: str, right: str, following: str) -> bool:
 
 def repair_glued(line: str) -> tuple[str, list[str]]:
     """(repaired line, the repaired spots as "hereI -> here. I")."""
+    if not _GLUE_PROBE.search(line):
+        return line, []
     spots: list[str] = []
     protected = [match.span() for match in _URLISH.finditer(line)]
 

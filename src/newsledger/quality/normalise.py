@@ -19,12 +19,19 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Every horizontal space-like character (NBSP, thin, narrow, ideographic, tabs...).
 _SPACES = re.compile(r"[^\S\n]+")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# ftfy fixes a text line by line. A line of printable ASCII (tabs allowed) without
+# "&" (an HTML entity) holds nothing any of its fixes changes: mojibake, odd widths
+# and ligatures are non-ASCII, control characters are left out. Most lines of news
+# are such lines, and ftfy's fixers would each scan them anyway.
+_FTFY_CAN_CHANGE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+# ftfy's segments: each line with its newline, and the rest after the last newline.
+_SEGMENTS = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def normalise_text(text: str) -> tuple[str, list[str]]:
     """(normalised text, list of changes made) — the list is empty when nothing changed."""
     changes: list[str] = []
-    fixed = ftfy.fix_text(text, config=_FTFY_CONFIG)
+    fixed = _fix_text(text)
     if fixed != text:
         changes.append("fixed mojibake or odd characters")
     unified = _LINE_BREAKS.sub("\n", fixed)
@@ -32,7 +39,8 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     if invisible:
         changes.append(f"removed {invisible} invisible characters")
         unified = _INVISIBLE.sub("", unified)
-    odd_spaces = sum(1 for match in _SPACES.finditer(unified) if match.group() != " ")
+    runs = _SPACES.findall(unified)
+    odd_spaces = len(runs) - runs.count(" ")
     if odd_spaces:
         changes.append(f"collapsed {odd_spaces} runs of unusual or repeated spaces")
     # Leading and trailing newlines are file framing, not empty lines worth reporting.
@@ -45,6 +53,27 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     if result != text and not changes:
         changes.append("stripped surrounding whitespace")
     return result, changes
+
+
+def _fix_text(text: str) -> str:
+    """`ftfy.fix_text(text, config=_FTFY_CONFIG)`, skipping the lines it cannot change.
+
+    The same loop as ftfy's own, segment by segment, including its one piece of
+    state: from the first segment holding "<" on, HTML entities are left alone.
+    """
+    if not _FTFY_CAN_CHANGE.search(text):
+        return text
+    config = _FTFY_CONFIG
+    if len(text) > config.max_decode_length:
+        return ftfy.fix_text(text, config=config)  # ftfy also cuts long lines: let it
+    fixed = []
+    for segment in _SEGMENTS.findall(text):
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        if _FTFY_CAN_CHANGE.search(segment):
+            segment = ftfy.fix_and_explain(segment, config).text
+        fixed.append(segment)
+    return "".join(fixed)
 
 
 def drop_duplicate_lines(text: str) -> tuple[str, int]:
