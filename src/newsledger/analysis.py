@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from newsledger.extract.doc_views import doc_text, remember_text
+from newsledger.extract.doc_views import doc_sentences, doc_text, remember_text
 from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
@@ -65,7 +65,9 @@ def analyse_doc(doc, article: Article) -> Analysis:
     if body_start:
         # Sentences wholly inside the headline; one that runs on into the body counts
         # as the body's first, as it would without a headline.
-        headline_sentences = sum(1 for sentence in doc.sents if sentence.end_char <= body_start)
+        headline_sentences = sum(
+            1 for sentence in doc_sentences(doc) if sentence.end_char <= body_start
+        )
         statements = _body_statements(statements, body_start, headline_sentences)
         figures = _body_figures(figures, body_start, headline_sentences)
     return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)

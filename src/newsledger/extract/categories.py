@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.extract.doc_views import doc_tokens, sentence_of, span_text, span_tokens
 from newsledger.extract.figure_tables import tables
 
 __all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
@@ -227,12 +228,12 @@ def _housing(noun: Token | None, anchor: Token, path: list[Token]) -> str | None
         category = t.housing_verbs.get(_lemma(token)) or t.housing_verbs.get(token.lower_)
         if category:
             return category
-    for token in noun.sent:
+    for token in span_tokens(sentence_of(noun)):
         if abs(token.i - anchor.i) <= WINDOW + 3:
             category = t.housing_verbs.get(_lemma(token))
             if category == "housing_destroyed":
                 return category
-    for token in noun.sent:
+    for token in span_tokens(sentence_of(noun)):
         category = t.housing_verbs.get(_lemma(token))
         if category and abs(token.i - anchor.i) <= WINDOW + 3:
             return category
@@ -266,8 +267,8 @@ def _subject_category(verb: Token) -> str | None:
 
 
 def _phrase_category(anchor: Token) -> str | None:
-    sentence = anchor.sent
-    text = sentence.text.lower()
+    sentence = sentence_of(anchor)
+    text = span_text(sentence).lower()
     offset = anchor.idx - sentence.start_char
     best: tuple[int, str] | None = None
     for phrase, category in tables().category_phrases:
@@ -356,7 +357,7 @@ def _governing_category(anchor: Token, noun: Token | None) -> tuple[str | None, 
 def _nearby_category(anchor: Token) -> str | None:
     """A strong word close by in the same sentence, nearest first; then a cue phrase."""
     nearest: tuple[int, str] | None = None
-    for token in anchor.sent:
+    for token in span_tokens(sentence_of(anchor)):
         distance = abs(token.i - anchor.i)
         if 0 < distance <= WINDOW:
             category = _category_of(token, strong_only=True)
@@ -395,7 +396,9 @@ def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
 def _label_words(anchor: Token) -> list[Token]:
     """The words of a table-row label before the number ("Evacuation total people: 3,614"),
     or [] when the number is inside running text."""
-    before = [t for t in anchor.doc[anchor.sent.start : anchor.i] if not t.is_space]
+    before = [
+        t for t in doc_tokens(anchor.doc)[sentence_of(anchor).start : anchor.i] if not t.is_space
+    ]
     if not before or len(before) > LABEL_MAX_WORDS:
         return []
     if any(t.tag_ in ("VBZ", "VBP", "MD") or t.dep_ == "nsubj" for t in before):
@@ -414,8 +417,10 @@ def _in_month_date(anchor: Token) -> bool:
     "October 26") or inside a date entity that names one ("26 and 30 October")."""
     doc = anchor.doc
     months = tables().month_words
+    sentence = sentence_of(anchor)
+    tokens = doc_tokens(doc)
     neighbours = [
-        t for t in doc[max(anchor.sent.start, anchor.i - 3) : anchor.i + 4] if not t.is_space
+        t for t in tokens[max(sentence.start, anchor.i - 3) : anchor.i + 4] if not t.is_space
     ]
     position = neighbours.index(anchor)
     for t in neighbours[max(0, position - 1) : position + 2]:
@@ -424,11 +429,11 @@ def _in_month_date(anchor: Token) -> bool:
     if anchor.ent_type_ not in ("DATE", "TIME"):
         return False
     start, end = anchor.i, anchor.i
-    while start > anchor.sent.start and doc[start - 1].ent_type_ == anchor.ent_type_:
+    while start > sentence.start and tokens[start - 1].ent_type_ == anchor.ent_type_:
         start -= 1
-    while end + 1 < anchor.sent.end and doc[end + 1].ent_type_ == anchor.ent_type_:
+    while end + 1 < sentence.end and tokens[end + 1].ent_type_ == anchor.ent_type_:
         end += 1
-    return any(t.lower_.rstrip(".") in months for t in doc[start : end + 1])
+    return any(t.lower_.rstrip(".") in months for t in tokens[start : end + 1])
 
 
 def _has_scale(anchor: Token) -> bool:

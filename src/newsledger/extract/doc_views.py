@@ -17,7 +17,7 @@ last few Docs are kept (see RECENT_DOCS), so memory does not grow with a run.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,9 +25,21 @@ from functools import lru_cache
 from spacy.attrs import DEP, IDX, IS_ALPHA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_ents", "doc_text", "remember_text", "span_ents", "token_indices", "token_starts"]
+__all__ = [
+    "doc_ents",
+    "doc_sentences",
+    "doc_text",
+    "doc_tokens",
+    "remember_text",
+    "sentence_of",
+    "span_ents",
+    "span_text",
+    "span_tokens",
+    "token_indices",
+    "token_starts",
+]
 
 # Columns of the per-Doc attribute array.
 _ATTRIBUTES = (IDX, LOWER, POS, DEP, IS_ALPHA)
@@ -40,6 +52,9 @@ class _Views:
     ents: tuple[Span, ...]
     starts: tuple[int, ...]  # token start of each entity, for bisecting
     columns: list[list[int]] | None = None  # one list per attribute in _ATTRIBUTES
+    tokens: list[Token] | None = None
+    sentences: tuple[Span, ...] | None = None
+    sentence_starts: list[int] | None = None  # token start of each sentence, for bisecting
 
 
 # The views of the docs read last, newest first. Extraction reads one doc at a
@@ -103,6 +118,45 @@ def remember_text(doc: Doc, text: str) -> None:
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, built once."""
     return _views(doc).ents
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """Every token of `doc`, made once: `doc[i]` and iterating a Span make a new
+    Token object at each visit, which per-figure passes over a sentence repeat."""
+    views = _views(doc)
+    if views.tokens is None:
+        views.tokens = list(doc)
+    return views.tokens
+
+
+def doc_sentences(doc: Doc) -> tuple[Span, ...]:
+    """`doc.sents`, built once."""
+    views = _views(doc)
+    if views.sentences is None:
+        views.sentences = tuple(doc.sents)
+        views.sentence_starts = [sentence.start for sentence in views.sentences]
+    return views.sentences
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`, from the Doc's sentences built once.
+
+    The same span spaCy gives: `Token.sent` walks back to the nearest sentence
+    start (or the first token) and on to the next one, as `Doc.sents` cuts them.
+    """
+    sentences = doc_sentences(token.doc)
+    starts = _views(token.doc).sentence_starts
+    return sentences[bisect_right(starts, token.i) - 1]
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of `span` (iterating it makes new Token objects at each visit)."""
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
+def span_text(span: Span) -> str:
+    """`span.text` of a non-empty span, sliced from the Doc's text built once."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def span_ents(span: Span) -> list[Span]:

@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.extract.categories import HARM_TAKING_VERBS, anchor_token, read_meaning
-from newsledger.extract.doc_views import span_ents, token_indices
+from newsledger.extract.doc_views import (
+    doc_ents,
+    doc_sentences,
+    doc_tokens,
+    sentence_of,
+    span_ents,
+    span_text,
+    token_indices,
+)
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.sources import read_source
 from newsledger.extract.status import apply_hedges, status_from_cue
@@ -63,12 +71,12 @@ NOBODY = frozenset(
 
 
 def _main_place(doc: Doc) -> str | None:
-    counts = Counter(e.text for e in doc.ents if e.label_ in PLACE_LABELS)
+    counts = Counter(e.text for e in doc_ents(doc) if e.label_ in PLACE_LABELS)
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _place(anchor: Token, main_place: str | None) -> str | None:
-    places = [e for e in span_ents(anchor.sent) if e.label_ in PLACE_LABELS]
+    places = [e for e in span_ents(sentence_of(anchor)) if e.label_ in PLACE_LABELS]
     if not places:
         return main_place
 
@@ -85,7 +93,7 @@ def _token_span(doc: Doc, span: Span) -> SpacySpan | None:
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {sentence.start: index for index, sentence in enumerate(doc.sents)}
+    return {sentence.start: index for index, sentence in enumerate(doc_sentences(doc))}
 
 
 def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
@@ -169,8 +177,9 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
     """
     found = []
     person_nouns = tables().person_nouns
+    tokens = doc_tokens(doc)
     for index in token_indices(doc, dep=VICTIM_DEPS):
-        token = doc[index]
+        token = tokens[index]
         if token.dep_ not in VICTIM_DEPS or any(s <= token.idx < e for s, e in taken):
             continue
         if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -277,7 +286,7 @@ def _figure(
     meaning = read_meaning(doc, tokens, quantity.unit, anchor)
     source = read_source(anchor, statements)
     when = read_time(anchor, context["reference_date"], context["reference_is_suggested"])
-    sentence = anchor.sent
+    sentence = sentence_of(anchor)
     figure = Figure(
         value_low=quantity.value_low,
         value_high=quantity.value_high,
@@ -295,7 +304,7 @@ def _figure(
         source_kind=source.kind,
         status=status_from_cue(source.cue_lemma, anchor),
         span=quantity.span,
-        sentence=sentence.text,
+        sentence=span_text(sentence),
         sentence_index=context["sentence_index"][sentence.start],
     )
     return figure, meaning.noun

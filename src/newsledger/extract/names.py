@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsledger.extract.doc_views import token_indices
+from newsledger.extract.doc_views import doc_ents, token_indices
 from newsledger.extract.statement_tables import (
     GENDER_BY_TITLE,
     KNOWN_ORGANISATIONS,
@@ -177,7 +177,7 @@ def find_person_names(
     Overlapping finds keep the longest; the list is in text order.
     """
     found = _titled_names(doc, lang)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and not is_organisation_name([t.text for t in ent], lang):
             start, end = ent.start, ent.end
             while start < end and _is_title_word(doc[start], lang):

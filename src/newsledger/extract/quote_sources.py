@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 
-from newsledger.extract.doc_views import token_starts
+from newsledger.extract.doc_views import doc_sentences, token_starts
 from newsledger.extract.quote_labels import (
     colon_label_source,
     glued_cue_source,
@@ -71,16 +71,18 @@ class Layout:
         self.text = text
         self.newlines = [index for index, char in enumerate(text) if char == "\n"]
         self.token_starts = token_starts(doc)
-        self.sentence_starts = [sent.start for sent in doc.sents]
-        self.sentence_ends = [sent.end for sent in doc.sents]
+        sentences = doc_sentences(doc)
+        self.sentence_starts = [sent.start for sent in sentences]
+        self.sentence_ends = [sent.end for sent in sentences]
         self.quote_of_token: list[int] = [-1] * len(doc)
         self.quote_tokens: list[tuple[int, int]] = []
+        starts = self.token_starts
         position = 0
         for number, quote in enumerate(quotes):
-            while position < len(doc) and doc[position].idx < quote.start:
+            while position < len(doc) and starts[position] < quote.start:
                 position += 1
             first = position
-            while position < len(doc) and doc[position].idx < quote.end:
+            while position < len(doc) and starts[position] < quote.end:
                 self.quote_of_token[position] = number
                 position += 1
             self.quote_tokens.append((first, position))

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsledger.extract.doc_views import doc_ents, doc_text
+from newsledger.extract.doc_views import doc_ents, doc_text, sentence_of, span_tokens
 from newsledger.extract.figure_tables import KnownBody, tables
 from newsledger.models import Span, Statement
 
@@ -124,9 +124,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _according_to(anchor: Token) -> Token | None:
     t = tables()
-    sentence = anchor.sent
     best: tuple[int, Token] | None = None
-    for token in sentence:
+    for token in span_tokens(sentence_of(anchor)):
         lowered = token.lower_
         if lowered == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -160,7 +159,7 @@ def _cue_verbs(anchor: Token) -> list[Token]:
     rest = sorted(
         (
             t
-            for t in anchor.sent
+            for t in span_tokens(sentence_of(anchor))
             if t.lemma_.lower() in cues and t.pos_ == "VERB" and t not in above
         ),
         key=lambda t: abs(t.i - anchor.i),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsledger.extract.doc_views import doc_sentences, sentence_of, span_text, span_tokens
 from newsledger.extract.figure_tables import tables
 from newsledger.models import Figure
 
@@ -34,7 +35,7 @@ HEDGE_VERBS = frozenset({"verify", "confirm", "corroborate", "unverified"})
 
 def status_from_cue(cue_lemma: str | None, anchor: Token) -> str:
     """The status a reporting cue gives, "estimated" for "an estimated 500"."""
-    start = max(anchor.sent.start, anchor.i - 3)
+    start = max(sentence_of(anchor).start, anchor.i - 3)
     if any(t.lower_ in ESTIMATE_WORDS for t in anchor.doc[start : anchor.i]):
         return "estimated"
     if cue_lemma is None:
@@ -43,10 +44,14 @@ def status_from_cue(cue_lemma: str | None, anchor: Token) -> str:
 
 
 def _hedge_verb(sentence) -> Token | None:
-    text = sentence.text.lower()
+    text = span_text(sentence).lower()
     if not any(p.search(text) for p in tables().hedge_patterns):
         return None
-    verbs = [t for t in sentence if t.lemma_.lower() in HEDGE_VERBS or t.lower_ in HEDGE_VERBS]
+    verbs = [
+        t
+        for t in span_tokens(sentence)
+        if t.lemma_.lower() in HEDGE_VERBS or t.lower_ in HEDGE_VERBS
+    ]
     return verbs[0] if verbs else sentence.root
 
 
@@ -75,7 +80,7 @@ def apply_hedges(doc: Doc, figures: list[Figure]) -> None:
     if not any(f.status != "confirmed" and f.category != "other" for f in figures):
         return
     reach = tables().hedge_reach_sentences
-    sentences = list(doc.sents)
+    sentences = doc_sentences(doc)
     for index, sentence in enumerate(sentences):
         verb = _hedge_verb(sentence)
         if verb is None:

@@ -26,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsledger.extract.doc_views import span_ents
+from newsledger.extract.doc_views import sentence_of, span_ents, span_text
 
 __all__ = ["TimeReading", "read_time", "resolve_date_text"]
 
@@ -192,7 +192,7 @@ def _period_phrases(anchor: Token, reference: dt.date | None, lowered: str) -> l
     dates inside them are kept out of the as-of candidates. `lowered` is the
     sentence's lowered text.
     """
-    sentence = anchor.sent
+    sentence = sentence_of(anchor)
     # Most sentences hold no opener: a substring test spares walking their tokens
     # (a token whose lower form is an opener always shows in the lowered text).
     if not any(opener in lowered for opener in PERIOD_OPENERS):
@@ -285,11 +285,11 @@ def read_time(
         if reference_is_suggested
         else ""
     )
-    sentence = anchor.sent
+    sentence = sentence_of(anchor)
     figure_path = _figure_path(anchor)
     path = {t.i for t in figure_path}
     # Built once (a Span joins its tokens each time) for both period readers.
-    lowered = sentence.text.lower()
+    lowered = span_text(sentence).lower()
     phrases = _period_phrases(anchor, reference, lowered)
     in_periods = frozenset().union(*(p.tokens for p in phrases)) if phrases else frozenset()
     dated: list[tuple[bool, int, dt.date, str]] = []
