@@ -10,9 +10,14 @@ import pytest
 
 from newsledger.extract.doc_views import (
     doc_ents,
+    doc_sentences,
     doc_text,
+    doc_tokens,
     remember_text,
+    sentence_of,
     span_ents,
+    span_text,
+    span_tokens,
     token_indices,
     token_starts,
 )
@@ -60,6 +65,22 @@ def test_sentence_entities_are_spacys(docs):
             span = doc[start : start + 11]
             assert span_ents(span) == list(span.ents)
     assert compared > 20
+
+
+def test_sentences_and_tokens_are_spacys(docs):
+    compared = 0
+    for doc in docs:
+        assert doc_sentences(doc) == tuple(doc.sents)
+        assert doc_tokens(doc) == list(doc)
+        for token in doc:
+            sentence = sentence_of(token)
+            assert (sentence.start, sentence.end) == (token.sent.start, token.sent.end)
+            compared += 1
+        for sentence in doc.sents:
+            assert span_text(sentence) == sentence.text
+            assert span_tokens(sentence) == list(sentence)
+            assert [t.i for t in span_tokens(sentence)] == list(range(sentence.start, sentence.end))
+    assert compared > 1000
 
 
 def test_token_selections_match_a_walk_over_every_token(docs):

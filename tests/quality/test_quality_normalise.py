@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ftfy
 import pytest
 
-from newsledger.quality.normalise import drop_duplicate_lines, normalise_text
+from newsledger.quality.normalise import (
+    _FTFY_CONFIG,
+    _fix_text,
+    drop_duplicate_lines,
+    normalise_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +46,26 @@ def test_normalise_text(text: str, expected: str, changed: bool) -> None:
 )
 def test_drop_duplicate_lines(text: str, expected: str, dropped: int) -> None:
     assert drop_duplicate_lines(text) == (expected, dropped)
+
+
+# Lines ftfy is skipped on and lines it must still see, mixed: the fast path must give
+# ftfy's own output, including its one piece of state ("<" turns entity decoding off
+# for the rest of the text).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII line.\nAnother one, with a tab\there.",
+        "Plain line.\nThe caf\u00c3\u00a9 reopened.\nPlain again.",
+        "AT&amp;T said so.\nPlain.",
+        "A <b>tag</b> first.\nThen AT&amp;T: left alone after a tag.",
+        "AT&amp;T before.\n<p> a tag after.\nAT&amp;T again.",
+        "Control\x00char and\x1b[31m an escape.\nPlain.",
+        "Windows\r\nline\rends\n",
+        "Ligature \ufb01ne and \uff21\uff22 wide.\n\u201cCurly\u201d kept.",
+        "\n\nLeading newlines and no final one",
+        "sch\u00c3\u00b6n\n\u00e2\u20ac\u201c mojibake dash",
+        "",
+    ],
+)
+def test_fast_path_gives_ftfys_output(text: str) -> None:
+    assert _fix_text(text) == ftfy.fix_text(text, config=_FTFY_CONFIG)

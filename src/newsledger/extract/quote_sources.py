@@ -15,6 +15,7 @@ into statements.
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_right
 
 from newsledger.extract.doc_views import doc_sentences, token_starts
@@ -59,6 +60,7 @@ DASHES = frozenset({"—", "―", "–", "-", "--"})
 # A line opening on a dash right under a quotation that ends its paragraph signs it
 # ("'...'" then "- Bernie Sanders."), when it is this short; longer is a list item.
 MAX_SIGNATURE_WORDS = 8
+_NEWLINE = re.compile("\n")
 
 
 class Layout:
@@ -69,7 +71,7 @@ class Layout:
         self.quotes = quotes
         # Doc.text joins every token anew on each access: read it once per doc.
         self.text = text
-        self.newlines = [index for index, char in enumerate(text) if char == "\n"]
+        self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
         self.token_starts = token_starts(doc)
         sentences = doc_sentences(doc)
         self.sentence_starts = [sent.start for sent in sentences]

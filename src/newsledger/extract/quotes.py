@@ -21,6 +21,10 @@ __all__ = ["QuoteSpan", "find_quotes"]
 OPENING_DOUBLE = frozenset("“„‟«〝")
 CLOSING_DOUBLE = frozenset("”»〞″")
 STRAIGHT_DOUBLE = frozenset('"＂')
+# Any double mark: a paragraph is scanned mark to mark, not character by character.
+_DOUBLE_MARK = re.compile(
+    "[" + re.escape("".join(sorted(OPENING_DOUBLE | CLOSING_DOUBLE | STRAIGHT_DOUBLE))) + "]"
+)
 OPENING_SINGLE = frozenset("‘‚")
 CLOSING_SINGLE = frozenset("’")
 STRAIGHT_SINGLE = frozenset("'")
@@ -104,14 +108,8 @@ def _paragraph_quotes(
     opened_straight = nested = False
     first_mark = True
     tags = [(m.start(), m.end()) for m in MARKUP_TAG.finditer(text, start, end)]
-    for index in range(start, end):
-        char = text[index]
-        if (
-            char not in OPENING_DOUBLE
-            and char not in CLOSING_DOUBLE
-            and char not in (STRAIGHT_DOUBLE)
-        ):
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, start, end):
+        index, char = mark.start(), mark.group()
         if tags and any(a < index < b for a, b in tags):
             # Attribute values of markup left in scraped text (<tweet author="x">).
             continue

@@ -47,7 +47,9 @@ def _kind_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b")
 
 
+@lru_cache(maxsize=4096)
 def _known_body(text: str) -> KnownBody | None:
+    # Cached: a source's name comes back for each of its figures.
     for body in tables().known_bodies:
         if body.pattern.search(text):
             return body

@@ -18,6 +18,9 @@ overrides a verification stated elsewhere:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.doc_views import doc_sentences, sentence_of, span_text, span_tokens
@@ -43,9 +46,15 @@ def status_from_cue(cue_lemma: str | None, anchor: Token) -> str:
     return tables().cue_status.get(cue_lemma, DEFAULT_STATUS)
 
 
+@lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    # One alternation finds a sentence any of the hedge patterns finds, in one scan.
+    return re.compile("|".join(f"(?:{p.pattern})" for p in tables().hedge_patterns))
+
+
 def _hedge_verb(sentence) -> Token | None:
     text = span_text(sentence).lower()
-    if not any(p.search(text) for p in tables().hedge_patterns):
+    if not _hedge_pattern().search(text):
         return None
     verbs = [
         t
