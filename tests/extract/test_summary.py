@@ -347,6 +347,20 @@ READING_CASES = [
     ("Two teens were killed and three were wounded in the shootings at the park.", (2, 3)),
     # A station's name is no count of the shot.
     ("Police told 7 News that two people were shot on Elm Street.", (None, 2)),
+    # An attacker who killed themself after the shooting is one more dead ...
+    (
+        "Two neighbors were killed on Sunday when a man opened fire on them, then turned "
+        "the gun on himself, police said.",
+        (3, None),
+    ),
+    ("A man fatally shot his brother on Sunday and later killed himself, police said.", (2, None)),
+    # ... unless the count already has them, or the one who shot himself is the victim.
+    (
+        "Three people died in a murder-suicide on Sunday. The man killed his wife and son "
+        "before shooting himself.",
+        (3, None),
+    ),
+    ("A boy found a loaded gun in a closet and shot himself in the hand.", (0, 1)),
 ]
 
 

@@ -45,7 +45,9 @@ Refinements (all general, none tuned to one article):
   among them ("12 were shot, including King ... 12 injured": 11);
 - a death named first by definite reference ("UPDATE: The boy died") is the one an
   earlier report below names hurt by the same noun ("injured a 9-year-old boy");
-- a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere.
+- a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere;
+- an attacker the lede has kill themself after the shooting ("then turned the gun on
+  himself") is one more dead, unless the count names them ("murder-suicide").
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague counts of the shot ("several were shot"), reads the shot
@@ -72,6 +74,7 @@ from newsledger.extract.victims import (
     clause_partners,
     coordinated_with,
     counts_others,
+    counts_shooter,
     gunshot_part,
     headline_victims,
     is_back_reference,
@@ -80,6 +83,7 @@ from newsledger.extract.victims import (
     lede_multiple,
     lede_says_died,
     lede_says_self_killed,
+    lede_shooter_self_killed,
     listed_before,
     same_person,
     states_number,
@@ -346,6 +350,15 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
                 return IncidentSummary(killed=killed_count, injured=Count(0.0, 0.0))
     else:
         killed_count = _count(_headline(killed), killed, doc) if killed else None
+        if (
+            killed_count is not None
+            and doc is not None
+            and lede_shooter_self_killed(doc)
+            and not counts_shooter(_headline(killed))
+            and not is_back_reference(_headline(killed))
+        ):
+            # "shot his wife and daughter, then turned the gun on himself": three dead.
+            killed_count = Count(killed_count.value_low + 1, killed_count.value_high + 1)
     if doc is not None:
         # "a quadruple homicide": at least four were killed.
         multiple_killed = lede_multiple(doc)[0]

@@ -14,6 +14,9 @@ Owns the English wording, kept as data rather than branches:
 - `VAGUE_SIDE_COUNTS`: vague words that still give the killed or the injured side its
   range ("two dead, several injured": 3 or more); a vague count of the shot ("several
   people were shot") stays no count, as it cannot be reckoned with (less the dead);
+- `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
+  attacker killed themself after the shooting ("then turned the gun on himself", "before
+  killing himself") and how a death count says it includes them ("murder-suicide");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
@@ -21,6 +24,9 @@ Owns the English wording, kept as data rather than branches:
 from __future__ import annotations
 
 __all__ = [
+    "AFTER_WORDS",
+    "SELF_HARM_VERBS",
+    "SHOOTER_COUNTED_WORDS",
     "GUNSHOT_PART_VERBS",
     "GUNSHOT_WORDS",
     "INCIDENT_COUNT_WORDS",
@@ -60,3 +66,20 @@ DAY_SPAN_JOINERS = ("and", "through", "to", "into", "until")
 HOUR_SPAN_NOUNS = ("span", "period", "stretch")
 VAGUE_SIDE_COUNTS = frozenset({"several", "multiple", "a few"})
 SIDE_CATEGORIES = frozenset({"killed", "injured"})
+AFTER_WORDS = ("then", "before", "later")
+SELF_HARM_VERBS = (
+    "shot",
+    "shooting",
+    "killed",
+    "killing",
+    "turned",
+    "turning",
+    "took",
+    "taking",
+)
+SHOOTER_COUNTED_WORDS = (
+    "murder-suicide",
+    "murder suicide",
+    r"including the (?:gunman|shooter|suspect|attacker)",
+    r"including (?:himself|herself)",
+)

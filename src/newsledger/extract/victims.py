@@ -33,9 +33,12 @@ import re
 
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
+    AFTER_WORDS,
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     NAME_WORDS_AFTER_NUMBER,
+    SELF_HARM_VERBS,
+    SHOOTER_COUNTED_WORDS,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
 )
@@ -50,6 +53,8 @@ __all__ = [
     "victim_ordinal",
     "lede_says_died",
     "lede_says_self_killed",
+    "lede_shooter_self_killed",
+    "counts_shooter",
     "same_person",
     "coordinated_with",
     "listed_before",
@@ -205,6 +210,31 @@ SELF_KILLING = re.compile(
 def lede_says_self_killed(doc) -> bool:
     """True when the headline / lede has someone kill themself: the dead may be the attacker."""
     return bool(SELF_KILLING.search(_lede(doc)))
+
+
+# The attacker's own death after the killing ("shot his wife, then turned the gun on
+# himself"): one more dead than the victims the count names.
+SHOOTER_SELF_KILLING = re.compile(
+    r"\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:fatally\s+)?(?:"
+    + "|".join(SELF_HARM_VERBS)
+    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b",
+    re.I,
+)
+# The count names the attacker among its dead: "two dead in murder-suicide".
+SHOOTER_COUNTED = re.compile(r"\b(?:" + "|".join(SHOOTER_COUNTED_WORDS) + r")\b", re.I)
+
+
+def lede_shooter_self_killed(doc) -> bool:
+    """True when the headline / lede has the attacker kill themself after the shooting
+    ("killed two people before turning the gun on himself")."""
+    return bool(SHOOTER_SELF_KILLING.search(_lede(doc)))
+
+
+def counts_shooter(figure: Figure) -> bool:
+    """True when the death count's sentence counts the attacker among the dead."""
+    return bool(SHOOTER_COUNTED.search(figure.sentence or ""))
 
 
 def same_person(mention: Figure, back_reference: Figure) -> bool:
