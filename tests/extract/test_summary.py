@@ -343,6 +343,18 @@ READING_CASES = [
         "wounded in the arm.",
         (None, 1),
     ),
+    # ... and so is the lede's count under a headline that names several shootings.
+    (
+        "Police investigate 2 east side shootings\n\nAt least two people were shot on the "
+        "east side on Tuesday night. In the first case, a 30-year-old man was shot in the leg "
+        "on Elm Street.",
+        (None, 1),
+    ),
+    (
+        "Police investigate shooting on the east side\n\nAt least two people were shot on "
+        "Elm Street on Tuesday night.",
+        (None, 2),
+    ),
     # ... but "the shootings" can be one incident's.
     ("Two teens were killed and three were wounded in the shootings at the park.", (2, 3)),
     # A station's name is no count of the shot.

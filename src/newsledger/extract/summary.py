@@ -6,7 +6,8 @@ shot this year"), so the headline count is the first casualty figure that is
 not part of another one (the 13 children of 136 killed) and is not a running
 total over a period ("since the invasion began", "so far this year") or over
 several incidents or days ("seven wounded in weekend shootings", "13 shot Friday
-and Saturday"). A figure
+and Saturday"), nor, under a headline that names several shootings ("Police
+investigate 2 shootings"), the lede's count of two or more. A figure
 counting people shot without saying whether they died ("three people were
 shot, one fatally") is casualties: the injured are those shot minus those
 killed. The article gives no count for a category -> that side is None; no
@@ -151,6 +152,19 @@ def _over_several_incidents(figure: Figure) -> bool:
     return bool(SEVERAL_INCIDENTS.search(sentence) or SPAN_OF_DAYS.search(sentence))
 
 
+def _headline_roundup(doc) -> bool:
+    """True when the headline counts several incidents ("Police investigate 2 shootings")."""
+    first = next(iter(doc.sents), None)
+    return first is not None and bool(
+        SEVERAL_INCIDENTS.search(first.text) or SPAN_OF_DAYS.search(first.text)
+    )
+
+
+def _roundup_total(figure: Figure) -> bool:
+    """Under a roundup's headline, the lede's count of two or more is the roundup's total."""
+    return figure.sentence_index <= 1 and figure.value_low >= 2 and states_number(figure)
+
+
 def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
     return [
         f
@@ -269,6 +283,10 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     killed = _candidates(figures, "killed", doc)
     injured = _candidates(figures, "injured", doc)
     shot = _candidates(figures, "casualties", doc)
+    if doc is not None and _headline_roundup(doc):
+        killed, injured, shot = (
+            [f for f in group if not _roundup_total(f)] for group in (killed, injured, shot)
+        )
     if killed and is_back_reference(killed[0]):
         # "A child was in critical condition ... The child died": the first death
         # named is someone already introduced, the one hurt person named before it.
