@@ -366,6 +366,10 @@ READING_CASES = [
         (3, None),
     ),
     ("A man fatally shot his brother on Sunday and later killed himself, police said.", (2, None)),
+    (
+        "Police said a man killed his neighbor on Sunday, then the 40-year-old shot himself.",
+        (2, None),
+    ),
     # ... unless the count already has them, or the one who shot himself is the victim.
     (
         "Three people died in a murder-suicide on Sunday. The man killed his wife and son "

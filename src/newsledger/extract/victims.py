@@ -217,7 +217,7 @@ def lede_says_self_killed(doc) -> bool:
 SHOOTER_SELF_KILLING = re.compile(
     r"\b(?:"
     + "|".join(AFTER_WORDS)
-    + r")\s+(?:fatally\s+)?(?:"
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
     + "|".join(SELF_HARM_VERBS)
     + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b",
     re.I,
