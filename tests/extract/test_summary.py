@@ -377,6 +377,9 @@ READING_CASES = [
         (3, None),
     ),
     ("A boy found a loaded gun in a closet and shot himself in the hand.", (0, 1)),
+    # One who shot themself and someone else is one of those hit.
+    ("A man accidentally shot himself and his son while cleaning a rifle on Sunday.", (None, 2)),
+    ("A man killed himself and his wife on Sunday, police said.", (2, None)),
 ]
 
 

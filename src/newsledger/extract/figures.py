@@ -122,6 +122,8 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         return 1.0  # "kills one child, critically injures another"; not "another of them"
     if token.lower_ == "nobody":
         return 0.0
+    if token.lower_ in REFLEXIVE_VICTIMS and any(c.dep_ == "conj" for c in token.children):
+        return 1.0  # "shot himself and his son": the shooter is one of those hit
     # Built only here: most candidates have returned above.
     text = token.doc[token.left_edge.i : token.i + 1].text.lower()
     if any(text.startswith(n) for n in NOBODY):

@@ -82,4 +82,6 @@ SHOOTER_COUNTED_WORDS = (
     "murder suicide",
     r"including the (?:gunman|shooter|suspect|attacker)",
     r"including (?:himself|herself)",
+    r"and (?:himself|herself)",
+    r"(?:himself|herself) and",
 )
