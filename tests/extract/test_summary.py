@@ -370,6 +370,11 @@ READING_CASES = [
         "Police said a man killed his neighbor on Sunday, then the 40-year-old shot himself.",
         (2, None),
     ),
+    ("Police: Man shoots 4 relatives, killing 2, then himself", (3, 2)),
+    (
+        "Three people were killed at a motel on Sunday before he was shot and killed by police.",
+        (4, None),
+    ),
     # ... unless the count already has them, or the one who shot himself is the victim.
     (
         "Three people died in a murder-suicide on Sunday. The man killed his wife and son "

@@ -47,8 +47,9 @@ Refinements (all general, none tuned to one article):
 - a death named first by definite reference ("UPDATE: The boy died") is the one an
   earlier report below names hurt by the same noun ("injured a 9-year-old boy");
 - a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere;
-- an attacker the lede has kill themself after the shooting ("then turned the gun on
-  himself") is one more dead, unless the count names them ("murder-suicide").
+- an attacker the lede has die after the shooting ("then turned the gun on himself",
+  "before he was shot and killed by police") is one more dead, unless the count names
+  them ("murder-suicide"); those shot less the dead are still less only their victims.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague counts of the shot ("several were shot"), reads the shot
@@ -84,7 +85,7 @@ from newsledger.extract.victims import (
     lede_multiple,
     lede_says_died,
     lede_says_self_killed,
-    lede_shooter_self_killed,
+    lede_shooter_died,
     listed_before,
     same_person,
     states_number,
@@ -357,6 +358,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if named is None:
             return None
         return IncidentSummary(killed=Count(named[0], named[0]), injured=Count(named[1], named[1]))
+    shooter_dead = 0.0  # the attacker's own death, which no count of those they shot has
     if not killed and (injured or shot) and doc is not None and lede_says_died(doc):
         # "Teen shot in head ... died": the victims counted as shot include the dead,
         # and so does one hurt person named without a number ("his son was wounded").
@@ -371,12 +373,13 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if (
             killed_count is not None
             and doc is not None
-            and lede_shooter_self_killed(doc)
+            and lede_shooter_died(doc)
             and not counts_shooter(_headline(killed))
             and not is_back_reference(_headline(killed))
         ):
             # "shot his wife and daughter, then turned the gun on himself": three dead.
             killed_count = Count(killed_count.value_low + 1, killed_count.value_high + 1)
+            shooter_dead = 1.0
     if doc is not None:
         # "a quadruple homicide": at least four were killed.
         multiple_killed = lede_multiple(doc)[0]
@@ -420,7 +423,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if shot_source and death_source and shot_source != death_source:
             shot = []
     if injured_count is None and shot:
-        dead = killed_count.value_low if killed_count else 0.0
+        dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
         # "One man died ... three other men were hit": the others are besides the dead.
         if (

@@ -17,6 +17,7 @@ Owns the English wording, kept as data rather than branches:
 - `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
   attacker killed themself after the shooting ("then turned the gun on himself", "before
   killing himself") and how a death count says it includes them ("murder-suicide");
+- `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 __all__ = [
     "AFTER_WORDS",
+    "LAW_OFFICERS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
     "GUNSHOT_PART_VERBS",
@@ -84,4 +86,10 @@ SHOOTER_COUNTED_WORDS = (
     r"including (?:himself|herself)",
     r"and (?:himself|herself)",
     r"(?:himself|herself) and",
+)
+LAW_OFFICERS = (
+    "police",
+    r"(?:an |a )?(?:police )?officers?",
+    r"(?:a )?deput(?:y|ies)",
+    r"(?:a )?troopers?",
 )

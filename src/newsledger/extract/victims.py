@@ -36,6 +36,7 @@ from newsledger.extract.victim_tables import (
     AFTER_WORDS,
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
+    LAW_OFFICERS,
     NAME_WORDS_AFTER_NUMBER,
     SELF_HARM_VERBS,
     SHOOTER_COUNTED_WORDS,
@@ -53,7 +54,7 @@ __all__ = [
     "victim_ordinal",
     "lede_says_died",
     "lede_says_self_killed",
-    "lede_shooter_self_killed",
+    "lede_shooter_died",
     "counts_shooter",
     "same_person",
     "coordinated_with",
@@ -213,23 +214,34 @@ def lede_says_self_killed(doc) -> bool:
 
 
 # The attacker's own death after the killing ("shot his wife, then turned the gun on
-# himself"): one more dead than the victims the count names.
-SHOOTER_SELF_KILLING = re.compile(
+# himself", "before he was shot and killed by police"): one more dead than the victims
+# the count names.
+SHOOTER_DEATH = re.compile(
     r"\b(?:"
     + "|".join(AFTER_WORDS)
     + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
     + "|".join(SELF_HARM_VERBS)
-    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b",
+    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
+    # "shoots 4 relatives, killing 2, then himself"
+    + r"|,\s+(?:and\s+)?then\s+(?:himself|herself)\b"
+    # "killed four people before he was shot and killed by police"
+    + r"|\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:he|she|the (?:gunman|shooter|suspect|attacker))\s+was\s+"
+    + r"(?:fatally shot|shot and killed|shot dead|killed)\s+by\s+(?:"
+    + "|".join(LAW_OFFICERS)
+    + r")\b",
     re.I,
 )
 # The count names the attacker among its dead: "two dead in murder-suicide".
 SHOOTER_COUNTED = re.compile(r"\b(?:" + "|".join(SHOOTER_COUNTED_WORDS) + r")\b", re.I)
 
 
-def lede_shooter_self_killed(doc) -> bool:
-    """True when the headline / lede has the attacker kill themself after the shooting
-    ("killed two people before turning the gun on himself")."""
-    return bool(SHOOTER_SELF_KILLING.search(_lede(doc)))
+def lede_shooter_died(doc) -> bool:
+    """True when the headline / lede has the attacker die after the shooting: by their own
+    hand ("killed two people before turning the gun on himself", "shoots 4, then himself")
+    or by police ("before he was shot and killed by police")."""
+    return bool(SHOOTER_DEATH.search(_lede(doc)))
 
 
 def counts_shooter(figure: Figure) -> bool:
