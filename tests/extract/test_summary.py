@@ -375,6 +375,12 @@ READING_CASES = [
         "Three people were killed at a motel on Sunday before he was shot and killed by police.",
         (4, None),
     ),
+    # An attacker who tried to kill themself after the shooting is one more wounded.
+    (
+        "A woman fatally shot her husband at their home, then attempted suicide, police said.",
+        (1, 1),
+    ),
+    ("A man killed his brother on Sunday before trying to take his own life.", (1, 1)),
     # ... unless the count already has them, or the one who shot himself is the victim.
     (
         "Three people died in a murder-suicide on Sunday. The man killed his wife and son "

@@ -49,7 +49,8 @@ Refinements (all general, none tuned to one article):
 - a bare "he" shot, alone in its sentence, gives way to a count of the shot elsewhere;
 - an attacker the lede has die after the shooting ("then turned the gun on himself",
   "before he was shot and killed by police") is one more dead, unless the count names
-  them ("murder-suicide"); those shot less the dead are still less only their victims.
+  them ("murder-suicide"); those shot less the dead are still less only their victims;
+  one who "then attempted suicide" is one more wounded.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague counts of the shot ("several were shot"), reads the shot
@@ -86,6 +87,7 @@ from newsledger.extract.victims import (
     lede_says_died,
     lede_says_self_killed,
     lede_shooter_died,
+    lede_shooter_self_wounded,
     listed_before,
     same_person,
     states_number,
@@ -435,6 +437,10 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         low = max(0.0, toll.value_low - dead)
         high = max(0.0, toll.value_high - dead)
         injured_count = Count(low, high)
+    if doc is not None and killed_count is not None and lede_shooter_self_wounded(doc):
+        # "killed his wife and son, then attempted suicide": the attacker is wounded too.
+        hurt = injured_count or Count(0.0, 0.0)
+        injured_count = Count(hurt.value_low + 1, hurt.value_high + 1)
     # "A fourth victim was treated" / "a triple shooting": at least that many were hit;
     # "a double murder": at least two were killed.
     ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)

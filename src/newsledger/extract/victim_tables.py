@@ -17,6 +17,8 @@ Owns the English wording, kept as data rather than branches:
 - `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
   attacker killed themself after the shooting ("then turned the gun on himself", "before
   killing himself") and how a death count says it includes them ("murder-suicide");
+- `SELF_ATTEMPT_VERBS`: how the lede says the attacker tried to kill themself after the
+  shooting and lived ("then attempted suicide", "before trying to take his own life");
 - `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
@@ -27,6 +29,7 @@ from __future__ import annotations
 __all__ = [
     "AFTER_WORDS",
     "LAW_OFFICERS",
+    "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
     "GUNSHOT_PART_VERBS",
@@ -92,4 +95,14 @@ LAW_OFFICERS = (
     r"(?:an |a )?(?:police )?officers?",
     r"(?:a )?deput(?:y|ies)",
     r"(?:a )?troopers?",
+)
+SELF_ATTEMPT_VERBS = (
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "try",
+    "tries",
+    "tried",
+    "trying",
 )

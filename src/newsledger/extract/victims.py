@@ -38,6 +38,7 @@ from newsledger.extract.victim_tables import (
     GUNSHOT_WORDS,
     LAW_OFFICERS,
     NAME_WORDS_AFTER_NUMBER,
+    SELF_ATTEMPT_VERBS,
     SELF_HARM_VERBS,
     SHOOTER_COUNTED_WORDS,
     SIDE_CATEGORIES,
@@ -55,6 +56,7 @@ __all__ = [
     "lede_says_died",
     "lede_says_self_killed",
     "lede_shooter_died",
+    "lede_shooter_self_wounded",
     "counts_shooter",
     "same_person",
     "coordinated_with",
@@ -242,6 +244,23 @@ def lede_shooter_died(doc) -> bool:
     hand ("killed two people before turning the gun on himself", "shoots 4, then himself")
     or by police ("before he was shot and killed by police")."""
     return bool(SHOOTER_DEATH.search(_lede(doc)))
+
+
+# The attacker survives their own attempt: "killed his wife, then attempted suicide".
+SHOOTER_SELF_WOUNDING = re.compile(
+    r"\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(SELF_ATTEMPT_VERBS)
+    + r")\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
+    re.I,
+)
+
+
+def lede_shooter_self_wounded(doc) -> bool:
+    """True when the headline / lede has the attacker try to kill themself after the
+    shooting ("then attempted suicide"): one more wounded."""
+    return bool(SHOOTER_SELF_WOUNDING.search(_lede(doc)))
 
 
 def counts_shooter(figure: Figure) -> bool:
