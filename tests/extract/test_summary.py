@@ -371,6 +371,7 @@ READING_CASES = [
         (2, None),
     ),
     ("Police: Man shoots 4 relatives, killing 2, then himself", (3, 2)),
+    ("A former guard killed his wife, his mother, himself on Friday, police said.", (3, None)),
     (
         "Three people were killed at a motel on Sunday before he was shot and killed by police.",
         (4, None),

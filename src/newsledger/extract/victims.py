@@ -224,8 +224,8 @@ SHOOTER_DEATH = re.compile(
     + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
     + "|".join(SELF_HARM_VERBS)
     + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
-    # "shoots 4 relatives, killing 2, then himself"
-    + r"|,\s+(?:and\s+)?then\s+(?:himself|herself)\b"
+    # "shoots 4 relatives, killing 2, then himself"; "killed his wife, his son, himself"
+    + r"|,\s+(?:and\s+)?(?:then\s+)?(?:himself|herself)\b"
     # "killed four people before he was shot and killed by police"
     + r"|\b(?:"
     + "|".join(AFTER_WORDS)
