@@ -50,7 +50,8 @@ Refinements (all general, none tuned to one article):
 - an attacker the lede has die after the shooting ("then turned the gun on himself",
   "before he was shot and killed by police") is one more dead, unless the count names
   them ("murder-suicide"); those shot less the dead are still less only their victims;
-  one who "then attempted suicide" is one more wounded.
+  one who "then attempted suicide" is one more wounded;
+- a count of the hurt "including a woman who later died" has one dead among them.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, vague counts of the shot ("several were shot"), reads the shot
@@ -89,6 +90,7 @@ from newsledger.extract.victims import (
     lede_shooter_died,
     lede_shooter_self_wounded,
     listed_before,
+    one_of_them_died,
     same_person,
     states_number,
     victim_ordinal,
@@ -400,6 +402,17 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             )
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
+        # The one who died may be counted already: by the lede's "died" or by a death
+        # figure of that sentence, the same person.
+        dead_named_there = not killed or (
+            killed_count is not None
+            and killed_count.value_low == 1
+            and _headline(killed).sentence_index == chosen.sentence_index
+        )
+        if dead_named_there and injured_count.value_low >= 2 and one_of_them_died(chosen):
+            # "Three were injured, including a woman who later died": 1 dead, 2 hurt.
+            killed_count = Count(1.0, 1.0)
+            injured_count = Count(injured_count.value_low - 1, injured_count.value_high - 1)
     # "Four people were shot, one fatally ... another victim was treated": a
     # count of the shot stated before any injured count is the wider toll. The
     # same number restated as injured is the same people, the dead among them

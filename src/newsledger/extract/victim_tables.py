@@ -19,6 +19,8 @@ Owns the English wording, kept as data rather than branches:
   killing himself") and how a death count says it includes them ("murder-suicide");
 - `SELF_ATTEMPT_VERBS`: how the lede says the attacker tried to kill themself after the
   shooting and lived ("then attempted suicide", "before trying to take his own life");
+- `LATER_DEATH_WORDS`: how a count of the hurt says one of them died ("three were
+  injured, including a woman who later died");
 - `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
@@ -29,6 +31,7 @@ from __future__ import annotations
 __all__ = [
     "AFTER_WORDS",
     "LAW_OFFICERS",
+    "LATER_DEATH_WORDS",
     "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
@@ -106,3 +109,4 @@ SELF_ATTEMPT_VERBS = (
     "tried",
     "trying",
 )
+LATER_DEATH_WORDS = ("died", "succumbed", "has died", "later died")

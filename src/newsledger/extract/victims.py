@@ -36,6 +36,7 @@ from newsledger.extract.victim_tables import (
     AFTER_WORDS,
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
+    LATER_DEATH_WORDS,
     LAW_OFFICERS,
     NAME_WORDS_AFTER_NUMBER,
     SELF_ATTEMPT_VERBS,
@@ -57,6 +58,7 @@ __all__ = [
     "lede_says_self_killed",
     "lede_shooter_died",
     "lede_shooter_self_wounded",
+    "one_of_them_died",
     "counts_shooter",
     "same_person",
     "coordinated_with",
@@ -261,6 +263,21 @@ def lede_shooter_self_wounded(doc) -> bool:
     """True when the headline / lede has the attacker try to kill themself after the
     shooting ("then attempted suicide"): one more wounded."""
     return bool(SHOOTER_SELF_WOUNDING.search(_lede(doc)))
+
+
+# "Three people were injured, including a woman who later died": one of the hurt died.
+ONE_OF_THEM_DIED = re.compile(
+    r"\bincluding (?:an?|one) [^.;]{0,60}?\bwho (?:" + "|".join(LATER_DEATH_WORDS) + r")\b",
+    re.I,
+)
+
+
+def one_of_them_died(figure: Figure) -> bool:
+    """True when the count's own sentence says one of its people died ("three were
+    injured, including a 17-year-old who succumbed to her wounds")."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return start >= 0 and bool(ONE_OF_THEM_DIED.search(sentence[start:]))
 
 
 def counts_shooter(figure: Figure) -> bool:
