@@ -64,6 +64,12 @@ from __future__ import annotations
 
 import re
 
+from newsledger.extract.attackers import (
+    counts_shooter,
+    lede_says_self_killed,
+    lede_shooter_died,
+    lede_shooter_self_wounded,
+)
 from newsledger.extract.victim_tables import (
     DAY_SPAN_JOINERS,
     HOUR_SPAN_NOUNS,
@@ -78,7 +84,6 @@ from newsledger.extract.victims import (
     clause_partners,
     coordinated_with,
     counts_others,
-    counts_shooter,
     gunshot_part,
     headline_victims,
     is_back_reference,
@@ -86,9 +91,6 @@ from newsledger.extract.victims import (
     is_part_count,
     lede_multiple,
     lede_says_died,
-    lede_says_self_killed,
-    lede_shooter_died,
-    lede_shooter_self_wounded,
     listed_before,
     one_of_them_died,
     same_person,

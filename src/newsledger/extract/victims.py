@@ -19,10 +19,12 @@ figures and, when it has the spaCy doc, to read what figures miss:
 - `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
+- what the lede says of the attacker (killed themself, killed by police, wounded
+  themself) lives in `extract.attackers`;
 - `coordinated_with`, `listed_before`: people listed with a figure's ("a woman
   and three men"; a headline's "man, 2 teens", "4 women, man"); `counts_others`:
   "three other people" (besides someone named); `same_person`: whether "the boy"
-  can be the one named before; `lede_says_self_killed`: "then killed himself".
+  can be the one named before.
 They read only the doc and the figure's character span and text; they never
 change the figures themselves. The cue lists are English news wording.
 """
@@ -31,17 +33,13 @@ from __future__ import annotations
 
 import re
 
+from newsledger.extract.doc_views import doc_sentences, span_text
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
-    AFTER_WORDS,
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     LATER_DEATH_WORDS,
-    LAW_OFFICERS,
     NAME_WORDS_AFTER_NUMBER,
-    SELF_ATTEMPT_VERBS,
-    SELF_HARM_VERBS,
-    SHOOTER_COUNTED_WORDS,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
 )
@@ -55,11 +53,8 @@ __all__ = [
     "states_number",
     "victim_ordinal",
     "lede_says_died",
-    "lede_says_self_killed",
-    "lede_shooter_died",
-    "lede_shooter_self_wounded",
+    "lede_text",
     "one_of_them_died",
-    "counts_shooter",
     "same_person",
     "coordinated_with",
     "listed_before",
@@ -134,8 +129,9 @@ WOUND_CUE = re.compile(
 )
 
 
-def _lede(doc) -> str:
-    return " ".join(s.text for _, s in zip(range(LEDE_SENTENCES), doc.sents, strict=False))
+def lede_text(doc) -> str:
+    """The headline and first sentences, where a report states its incident."""
+    return " ".join(span_text(s) for s in doc_sentences(doc)[:LEDE_SENTENCES])
 
 
 # Definite mentions that fit anyone: "the victim" may be "a boy" named before.
@@ -198,71 +194,11 @@ MULTIPLE = re.compile(
 def lede_multiple(doc) -> tuple[int, int]:
     """(killed, shot) that the headline / lede's first "triple shooting" / "double murder"
     implies: at least that many were hit (a homicide / murder / slaying: killed)."""
-    match = MULTIPLE.search(_lede(doc))
+    match = MULTIPLE.search(lede_text(doc))
     if match is None:
         return 0, 0
     number = MULTIPLES[match.group(1).lower()]
     return (0, number) if match.group(2).lower() == "shooting" else (number, number)
-
-
-SELF_KILLING = re.compile(
-    r"\b(?:kill(?:ed|s|ing)? (?:himself|herself)|(?:took|takes|taking) (?:his|her) own life|"
-    r"suicide)\b",
-    re.I,
-)
-
-
-def lede_says_self_killed(doc) -> bool:
-    """True when the headline / lede has someone kill themself: the dead may be the attacker."""
-    return bool(SELF_KILLING.search(_lede(doc)))
-
-
-# The attacker's own death after the killing ("shot his wife, then turned the gun on
-# himself", "before he was shot and killed by police"): one more dead than the victims
-# the count names.
-SHOOTER_DEATH = re.compile(
-    r"\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
-    + "|".join(SELF_HARM_VERBS)
-    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
-    # "shoots 4 relatives, killing 2, then himself"; "killed his wife, his son, himself"
-    + r"|,\s+(?:and\s+)?(?:then\s+)?(?:himself|herself)\b"
-    # "killed four people before he was shot and killed by police"
-    + r"|\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:he|she|the (?:gunman|shooter|suspect|attacker))\s+was\s+"
-    + r"(?:fatally shot|shot and killed|shot dead|killed)\s+by\s+(?:"
-    + "|".join(LAW_OFFICERS)
-    + r")\b",
-    re.I,
-)
-# The count names the attacker among its dead: "two dead in murder-suicide".
-SHOOTER_COUNTED = re.compile(r"\b(?:" + "|".join(SHOOTER_COUNTED_WORDS) + r")\b", re.I)
-
-
-def lede_shooter_died(doc) -> bool:
-    """True when the headline / lede has the attacker die after the shooting: by their own
-    hand ("killed two people before turning the gun on himself", "shoots 4, then himself")
-    or by police ("before he was shot and killed by police")."""
-    return bool(SHOOTER_DEATH.search(_lede(doc)))
-
-
-# The attacker survives their own attempt: "killed his wife, then attempted suicide".
-SHOOTER_SELF_WOUNDING = re.compile(
-    r"\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(SELF_ATTEMPT_VERBS)
-    + r")\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
-    re.I,
-)
-
-
-def lede_shooter_self_wounded(doc) -> bool:
-    """True when the headline / lede has the attacker try to kill themself after the
-    shooting ("then attempted suicide"): one more wounded."""
-    return bool(SHOOTER_SELF_WOUNDING.search(_lede(doc)))
 
 
 # "Three people were injured, including a woman who later died": one of the hurt died.
@@ -280,11 +216,6 @@ def one_of_them_died(figure: Figure) -> bool:
     return start >= 0 and bool(ONE_OF_THEM_DIED.search(sentence[start:]))
 
 
-def counts_shooter(figure: Figure) -> bool:
-    """True when the death count's sentence counts the attacker among the dead."""
-    return bool(SHOOTER_COUNTED.search(figure.sentence or ""))
-
-
 def same_person(mention: Figure, back_reference: Figure) -> bool:
     """Whether a later "she" / "the victim" / "the boy" can be the person `mention` named
     ("a 9-year-old boy"), not someone else ("his son" ... "the father")."""
@@ -296,7 +227,7 @@ def same_person(mention: Figure, back_reference: Figure) -> bool:
 
 def lede_says_died(doc) -> bool:
     """True when the headline / lede says someone died (not just "deadly weapon")."""
-    return bool(DIED_CUE.search(_lede(doc)))
+    return bool(DIED_CUE.search(lede_text(doc)))
 
 
 # "no other injuries", "no one else": says nobody more was hurt, not that nobody was.
@@ -407,7 +338,7 @@ def is_incidental_number(figure: Figure, doc) -> bool:
 
 def headline_victims(doc) -> tuple[int, int] | None:
     """(killed, injured) for one victim named in the headline / lede, or None without a cue."""
-    lede = _lede(doc)
+    lede = lede_text(doc)
     if DEATH_CUE.search(lede):
         return 1, 0
     if WOUND_CUE.search(lede):

@@ -1,0 +1,103 @@
+"""What a report's lede says of the attacker, for the incident summary.
+
+GVA-style tolls count every person shot, the attacker included, so the summary
+needs to know when the headline and first sentences (`victims.lede_text`) have
+the attacker die or get hurt after the shooting:
+- `lede_says_self_killed(doc)`: someone killed themself ("then killed himself",
+  "murder-suicide"): the dead may be the attacker;
+- `lede_shooter_died(doc)`: the attacker died after the shooting, by their own hand
+  ("before turning the gun on himself", "shoots 4, killing 2, then himself") or by
+  police ("before he was shot and killed by police"): one more dead than the
+  victims the count names;
+- `lede_shooter_self_wounded(doc)`: the attacker tried to kill themself and lived
+  ("then attempted suicide"): one more wounded;
+- `counts_shooter(figure)`: the death count's own sentence already counts the
+  attacker ("two dead in murder-suicide").
+The word lists are in `victim_tables`; the patterns are English news wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.victim_tables import (
+    AFTER_WORDS,
+    LAW_OFFICERS,
+    SELF_ATTEMPT_VERBS,
+    SELF_HARM_VERBS,
+    SHOOTER_COUNTED_WORDS,
+)
+from newsledger.extract.victims import lede_text
+from newsledger.models import Figure
+
+__all__ = [
+    "counts_shooter",
+    "lede_says_self_killed",
+    "lede_shooter_died",
+    "lede_shooter_self_wounded",
+]
+
+
+SELF_KILLING = re.compile(
+    r"\b(?:kill(?:ed|s|ing)? (?:himself|herself)|(?:took|takes|taking) (?:his|her) own life|"
+    r"suicide)\b",
+    re.I,
+)
+
+
+def lede_says_self_killed(doc) -> bool:
+    """True when the headline / lede has someone kill themself: the dead may be the attacker."""
+    return bool(SELF_KILLING.search(lede_text(doc)))
+
+
+# The attacker's own death after the killing ("shot his wife, then turned the gun on
+# himself", "before he was shot and killed by police"): one more dead than the victims
+# the count names.
+SHOOTER_DEATH = re.compile(
+    r"\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
+    + "|".join(SELF_HARM_VERBS)
+    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
+    # "shoots 4 relatives, killing 2, then himself"; "killed his wife, his son, himself"
+    + r"|,\s+(?:and\s+)?(?:then\s+)?(?:himself|herself)\b"
+    # "killed four people before he was shot and killed by police"
+    + r"|\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:he|she|the (?:gunman|shooter|suspect|attacker))\s+was\s+"
+    + r"(?:fatally shot|shot and killed|shot dead|killed)\s+by\s+(?:"
+    + "|".join(LAW_OFFICERS)
+    + r")\b",
+    re.I,
+)
+# The count names the attacker among its dead: "two dead in murder-suicide".
+SHOOTER_COUNTED = re.compile(r"\b(?:" + "|".join(SHOOTER_COUNTED_WORDS) + r")\b", re.I)
+
+
+def lede_shooter_died(doc) -> bool:
+    """True when the headline / lede has the attacker die after the shooting: by their own
+    hand ("killed two people before turning the gun on himself", "shoots 4, then himself")
+    or by police ("before he was shot and killed by police")."""
+    return bool(SHOOTER_DEATH.search(lede_text(doc)))
+
+
+# The attacker survives their own attempt: "killed his wife, then attempted suicide".
+SHOOTER_SELF_WOUNDING = re.compile(
+    r"\b(?:"
+    + "|".join(AFTER_WORDS)
+    + r")\s+(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(SELF_ATTEMPT_VERBS)
+    + r")\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
+    re.I,
+)
+
+
+def lede_shooter_self_wounded(doc) -> bool:
+    """True when the headline / lede has the attacker try to kill themself after the
+    shooting ("then attempted suicide"): one more wounded."""
+    return bool(SHOOTER_SELF_WOUNDING.search(lede_text(doc)))
+
+
+def counts_shooter(figure: Figure) -> bool:
+    """True when the death count's sentence counts the attacker among the dead."""
+    return bool(SHOOTER_COUNTED.search(figure.sentence or ""))
