@@ -26,6 +26,7 @@ from newsledger.extract.victim_tables import (
     SELF_ATTEMPT_VERBS,
     SELF_HARM_VERBS,
     SHOOTER_COUNTED_WORDS,
+    alternation,
 )
 from newsledger.extract.victims import lede_text
 from newsledger.models import Figure
@@ -50,28 +51,30 @@ def lede_says_self_killed(doc) -> bool:
     return bool(SELF_KILLING.search(lede_text(doc)))
 
 
+_AFTER = r"\b" + alternation(AFTER_WORDS) + r"\s+"
+# "then", "before" and up to three words: "then the 17-year-old", "before".
+_AFTER_AND_SUBJECT = _AFTER + r"(?:[\w-]+\s+){0,3}?"
 # The attacker's own death after the killing ("shot his wife, then turned the gun on
 # himself", "before he was shot and killed by police"): one more dead than the victims
 # the count names.
 SHOOTER_DEATH = re.compile(
-    r"\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:[\w-]+\s+){0,3}?(?:fatally\s+)?(?:"
-    + "|".join(SELF_HARM_VERBS)
-    + r")\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
+    _AFTER_AND_SUBJECT
+    + r"(?:fatally\s+)?"
+    + alternation(SELF_HARM_VERBS)
+    + r"\s+(?:the (?:gun|weapon) on\s+)?(?:himself|herself|his own life|her own life)\b"
     # "shoots 4 relatives, killing 2, then himself"; "killed his wife, his son, himself"
     + r"|,\s+(?:and\s+)?(?:then\s+)?(?:himself|herself)\b"
     # "killed four people before he was shot and killed by police"
-    + r"|\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:he|she|the (?:gunman|shooter|suspect|attacker))\s+was\s+"
-    + r"(?:fatally shot|shot and killed|shot dead|killed)\s+by\s+(?:"
-    + "|".join(LAW_OFFICERS)
-    + r")\b",
+    + "|"
+    + _AFTER
+    + r"(?:he|she|the (?:gunman|shooter|suspect|attacker))\s+was\s+"
+    + r"(?:fatally shot|shot and killed|shot dead|killed)\s+by\s+"
+    + alternation(LAW_OFFICERS)
+    + r"\b",
     re.I,
 )
 # The count names the attacker among its dead: "two dead in murder-suicide".
-SHOOTER_COUNTED = re.compile(r"\b(?:" + "|".join(SHOOTER_COUNTED_WORDS) + r")\b", re.I)
+SHOOTER_COUNTED = re.compile(r"\b" + alternation(SHOOTER_COUNTED_WORDS) + r"\b", re.I)
 
 
 def lede_shooter_died(doc) -> bool:
@@ -83,11 +86,9 @@ def lede_shooter_died(doc) -> bool:
 
 # The attacker survives their own attempt: "killed his wife, then attempted suicide".
 SHOOTER_SELF_WOUNDING = re.compile(
-    r"\b(?:"
-    + "|".join(AFTER_WORDS)
-    + r")\s+(?:[\w-]+\s+){0,3}?(?:"
-    + "|".join(SELF_ATTEMPT_VERBS)
-    + r")\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
+    _AFTER_AND_SUBJECT
+    + alternation(SELF_ATTEMPT_VERBS)
+    + r"\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
     re.I,
 )
 

@@ -70,6 +70,7 @@ from newsledger.extract.attackers import (
     lede_shooter_died,
     lede_shooter_self_wounded,
 )
+from newsledger.extract.doc_views import doc_sentences, span_text
 from newsledger.extract.victim_tables import (
     DAY_SPAN_JOINERS,
     HOUR_SPAN_NOUNS,
@@ -78,6 +79,7 @@ from newsledger.extract.victim_tables import (
     SEPARATE_WORDS,
     SPAN_PREPOSITIONS,
     WEEKDAYS,
+    alternation,
 )
 from newsledger.extract.victims import (
     GENERIC_VICTIMS,
@@ -119,52 +121,57 @@ def _is_cumulative(figure: Figure) -> bool:
 
 
 # A count of several shootings or incidents: a roundup's total, not the main incident's.
-_INCIDENTS = r"(?:" + "|".join(INCIDENT_NOUNS) + r")\b"
+_INCIDENTS = alternation(INCIDENT_NOUNS) + r"\b"
 SEVERAL_INCIDENTS = re.compile(
-    r"\b(?:"
-    + "|".join(SPAN_PREPOSITIONS)
-    + r")\s+(?!the\b)(?:\S+\s+){0,2}?"
+    # "in weekend shootings", "during two incidents"
+    r"\b"
+    + alternation(SPAN_PREPOSITIONS)
+    + r"\s+(?!the\b)(?:\S+\s+){0,2}?"
     + _INCIDENTS
-    + r"|\b(?:\d+|"
-    + "|".join(INCIDENT_COUNT_WORDS)
-    + r")\s+"
-    + r"(?:(?:"
-    + "|".join(SEPARATE_WORDS)
-    + r")\s+)?(?:\S+\s+){0,3}?"
+    # "two separate hunting accidents"
+    + r"|\b"
+    + alternation((r"\d+", *INCIDENT_COUNT_WORDS))
+    + r"\s+"
+    + "(?:"
+    + alternation(SEPARATE_WORDS)
+    + r"\s+)?(?:\S+\s+){0,3}?"
     + _INCIDENTS,
     re.I,
 )
 
 
-_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")\b"
+_WEEKDAY = alternation(WEEKDAYS) + r"\b"
 # A count over a span of days or hours: "Friday and Saturday", "a 24-hour span".
 SPAN_OF_DAYS = re.compile(
     r"\b"
     + _WEEKDAY
-    + r"\s+(?:morning\s+|night\s+)?(?:"
-    + "|".join(DAY_SPAN_JOINERS)
-    + r")\s+(?:early\s+|late\s+)?"
+    + r"\s+(?:morning\s+|night\s+)?"
+    + alternation(DAY_SPAN_JOINERS)
+    + r"\s+(?:early\s+|late\s+)?"
     + _WEEKDAY
-    + r"|\b\d+-hour\s+(?:"
-    + "|".join(HOUR_SPAN_NOUNS)
-    + r")\b",
+    + r"|\b\d+-hour\s+"
+    + alternation(HOUR_SPAN_NOUNS)
+    + r"\b",
     re.I,
 )
 
 
+def _names_several_incidents(text: str) -> bool:
+    """Whether `text` speaks of several incidents ("in two separate shootings") or of a
+    span of days ("Friday and Saturday"); "the shootings" may be one."""
+    return bool(SEVERAL_INCIDENTS.search(text) or SPAN_OF_DAYS.search(text))
+
+
 def _over_several_incidents(figure: Figure) -> bool:
-    """A count over several incidents ("Seven wounded in weekend shootings", "in two
-    separate shootings") is no one incident's toll; "the shootings" may be one."""
-    sentence = figure.sentence or ""
-    return bool(SEVERAL_INCIDENTS.search(sentence) or SPAN_OF_DAYS.search(sentence))
+    """A count over several incidents ("Seven wounded in weekend shootings") is no one
+    incident's toll."""
+    return _names_several_incidents(figure.sentence or "")
 
 
 def _headline_roundup(doc) -> bool:
     """True when the headline counts several incidents ("Police investigate 2 shootings")."""
-    first = next(iter(doc.sents), None)
-    return first is not None and bool(
-        SEVERAL_INCIDENTS.search(first.text) or SPAN_OF_DAYS.search(first.text)
-    )
+    sentences = doc_sentences(doc)
+    return bool(sentences) and _names_several_incidents(span_text(sentences[0]))
 
 
 def _roundup_total(figure: Figure) -> bool:

@@ -24,11 +24,13 @@ Owns the English wording, kept as data rather than branches:
 - `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
+`alternation(words)` puts a table into a pattern as one non-capturing group.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "alternation",
     "AFTER_WORDS",
     "LAW_OFFICERS",
     "LATER_DEATH_WORDS",
@@ -110,3 +112,8 @@ SELF_ATTEMPT_VERBS = (
     "trying",
 )
 LATER_DEATH_WORDS = ("died", "succumbed", "has died", "later died")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """`words` (plain words or pattern pieces) as one non-capturing regex group."""
+    return "(?:" + "|".join(words) + ")"

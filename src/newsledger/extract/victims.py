@@ -42,6 +42,7 @@ from newsledger.extract.victim_tables import (
     NAME_WORDS_AFTER_NUMBER,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
+    alternation,
 )
 from newsledger.models import Figure
 
@@ -203,17 +204,23 @@ def lede_multiple(doc) -> tuple[int, int]:
 
 # "Three people were injured, including a woman who later died": one of the hurt died.
 ONE_OF_THEM_DIED = re.compile(
-    r"\bincluding (?:an?|one) [^.;]{0,60}?\bwho (?:" + "|".join(LATER_DEATH_WORDS) + r")\b",
+    r"\bincluding (?:an?|one) [^.;]{0,60}?\bwho " + alternation(LATER_DEATH_WORDS) + r"\b",
     re.I,
 )
+
+
+def _sentence_from(figure: Figure) -> str | None:
+    """The figure's sentence from the figure's own words on, or None when it is not there."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return sentence[start:] if start >= 0 else None
 
 
 def one_of_them_died(figure: Figure) -> bool:
     """True when the count's own sentence says one of its people died ("three were
     injured, including a 17-year-old who succumbed to her wounds")."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    return start >= 0 and bool(ONE_OF_THEM_DIED.search(sentence[start:]))
+    rest = _sentence_from(figure)
+    return rest is not None and bool(ONE_OF_THEM_DIED.search(rest))
 
 
 def same_person(mention: Figure, back_reference: Figure) -> bool:
@@ -529,11 +536,11 @@ _NUMBER = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
 GUNSHOT_PART = re.compile(
     r"^[^.;]*?(?:,|\bincluding)\s+"
     + _NUMBER
-    + r"\s+(?:of them\s+)?(?:who\s+(?:had\s+|were\s+|was\s+)?)?(?:"
-    + "|".join(GUNSHOT_PART_VERBS)
-    + r")\s+(?:(?:a|an|non-life-threatening|minor|serious)\s+)?(?:"
-    + "|".join(GUNSHOT_WORDS)
-    + r")\b",
+    + r"\s+(?:of them\s+)?(?:who\s+(?:had\s+|were\s+|was\s+)?)?"
+    + alternation(GUNSHOT_PART_VERBS)
+    + r"\s+(?:(?:a|an|non-life-threatening|minor|serious)\s+)?"
+    + alternation(GUNSHOT_WORDS)
+    + r"\b",
     re.I,
 )
 
@@ -541,11 +548,10 @@ GUNSHOT_PART = re.compile(
 def gunshot_part(figure: Figure) -> int | None:
     """How many of a count of the hurt were shot, when its own sentence says so right
     after it ("left six injured, five by gunfire": 5); None when it does not."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    if start < 0:
+    rest = _sentence_from(figure)
+    if rest is None:
         return None
-    match = GUNSHOT_PART.search(sentence[start + len(figure.span.text) :])
+    match = GUNSHOT_PART.search(rest[len(figure.span.text) :])
     if match is None:
         return None
     number = match.group(1).lower()
