@@ -399,6 +399,25 @@ READING_CASES = [
     # One who shot themself and someone else is one of those hit.
     ("A man accidentally shot himself and his son while cleaning a rifle on Sunday.", (None, 2)),
     ("A man killed himself and his wife on Sunday, police said.", (2, None)),
+    # Someone the article says was not hurt is no victim ("was not seriously hurt" is).
+    (
+        "A boy was shot in the leg at a park on Friday. His sister was with him but was not "
+        "injured, police said.",
+        (None, 1),
+    ),
+    ("A man was shot on Friday. Two women in the car with him were not hurt.", (None, 1)),
+    # A playlist's video titles beside the article tell other stories.
+    (
+        "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"
+        "The girl found the handgun under a seat on Monday.",
+        (1, None),
+    ),
+    # The suspects sought for a murder are not among the dead; "a 10 MO" is an age.
+    (
+        "Police are searching for three suspects wanted for the murder of a man on Elm Street."
+        "\n\nThe man was shot in the chest and a 10 MO boy was wounded in the leg.",
+        (1, 1),
+    ),
 ]
 
 

@@ -54,7 +54,8 @@ Refinements (all general, none tuned to one article):
 - a count of the hurt "including a woman who later died" has one dead among them.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
-running totals, vague counts of the shot ("several were shot"), reads the shot
+running totals, video titles in a playlist, people said not to be hurt ("was not
+injured"), vague counts of the shot ("several were shot"), reads the shot
 victim as the dead one when the lede says someone died and no death is counted,
 and, with no casualty figure at all, takes the one victim a headline names
 (`extract.victims`).
@@ -90,6 +91,7 @@ from newsledger.extract.victims import (
     headline_victims,
     is_back_reference,
     is_incidental_number,
+    is_negated,
     is_part_count,
     lede_multiple,
     lede_says_died,
@@ -188,7 +190,10 @@ def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
         and f.count_unit in PEOPLE_UNITS
         and not _is_cumulative(f)
         and not _over_several_incidents(f)
-        and (doc is None or not (is_incidental_number(f, doc) or is_part_count(f, doc)))
+        and (
+            doc is None
+            or not (is_incidental_number(f, doc) or is_part_count(f, doc) or is_negated(f, doc))
+        )
     ]
 
 

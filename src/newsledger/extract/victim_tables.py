@@ -19,6 +19,8 @@ Owns the English wording, kept as data rather than branches:
   killing himself") and how a death count says it includes them ("murder-suicide");
 - `SELF_ATTEMPT_VERBS`: how the lede says the attacker tried to kill themself after the
   shooting and lived ("then attempted suicide", "before trying to take his own life");
+- `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
+  injured": hurt all the same);
 - `LATER_DEATH_WORDS`: how a count of the hurt says one of them died ("three were
   injured, including a woman who later died");
 - `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
@@ -34,6 +36,7 @@ __all__ = [
     "AFTER_WORDS",
     "LAW_OFFICERS",
     "LATER_DEATH_WORDS",
+    "SEVERITY_WORDS",
     "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
@@ -110,6 +113,18 @@ SELF_ATTEMPT_VERBS = (
     "tries",
     "tried",
     "trying",
+)
+SEVERITY_WORDS = frozenset(
+    {
+        "seriously",
+        "severely",
+        "critically",
+        "badly",
+        "gravely",
+        "fatally",
+        "too",
+        "life-threateningly",
+    }
 )
 LATER_DEATH_WORDS = ("died", "succumbed", "has died", "later died")
 

@@ -9,7 +9,12 @@ figures and, when it has the spaCy doc, to read what figures miss:
   ("several were shot"; "several injured" is still the injured side's range), a
   running total stated in its own sentence ("44 homicides
   this year"), a number inside a name ("the Three Feathers Preserve"), the
-  attackers ("two shooters opened fire"), or "no other injuries" (nobody else);
+  attackers ("two shooters opened fire", "searching for three suspects wanted for
+  the murder"), an age shorthand ("a 10 MO"), a video title in a playlist beside the
+  article ("1:45 Witness describes shooting of two brothers"), or "no other injuries"
+  (nobody else);
+- `is_negated(figure, doc)`: people the article says were not hurt ("the mother was
+  not injured"; "was not seriously injured" still is);
 - `headline_victims(doc)`: when the article yields no casualty figure, the
   headline and lede still usually name one victim in words ("Teen shot outside
   club", "Boyle County man dies after accidental shooting"): a death cue there
@@ -40,6 +45,7 @@ from newsledger.extract.victim_tables import (
     GUNSHOT_WORDS,
     LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
+    SEVERITY_WORDS,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
     alternation,
@@ -62,6 +68,7 @@ __all__ = [
     "counts_others",
     "clause_partners",
     "is_part_count",
+    "is_negated",
     "gunshot_part",
 ]
 
@@ -103,6 +110,8 @@ NUMBER_WORDS = re.compile(
     re.I,
 )
 AGE_WORDS = frozenset({"age", "ages", "aged"})
+# Shorthand for an age after its number: "a 10 MO" (months old), "a 19 y/o".
+AGE_SHORTHANDS = frozenset({"mo", "yo", "y/o", "m/o", "yr", "yrs"})
 # Running totals named in the figure's own sentence ("44 homicides this year").
 TOTAL_IN_SENTENCE = re.compile(
     r"\b(?:this year|so far|to date|since january|year to date|in 20\d\d)\b"
@@ -237,6 +246,9 @@ def lede_says_died(doc) -> bool:
     return bool(DIED_CUE.search(lede_text(doc)))
 
 
+HARM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+
+
 # "no other injuries", "no one else": says nobody more was hurt, not that nobody was.
 OTHERS_ONLY = re.compile(r"\b(?:other|else)\b", re.I)
 # Entities whose names may contain a number word that counts nobody.
@@ -256,6 +268,9 @@ def _counts_attackers(figure: Figure, doc) -> bool:
         return False
     if figure.category == "casualties":
         return True  # "three suspects in custody": near "shot", but not the shot
+    if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        # "searching for three suspects wanted for the murder": sought, not harmed.
+        return tables().category_of_lemma.get(noun.head.head.lemma_.lower()) is None
     if noun.dep_ != "nsubj":
         return False
     verb = noun.head
@@ -277,12 +292,48 @@ def _in_name(figure: Figure, doc) -> bool:
     return entity is not None and entity.start < token.i
 
 
+# A line that opens with a clip's running time ("1:45 Witness describes ..."): the title
+# of a video in a playlist beside the article, not a time of day ("7:12 a.m.").
+VIDEO_LINE = re.compile(r"\d{1,2}:\d\d\s+(?![ap]\.?m\b)\S", re.I)
+
+
+def _in_video_list(figure: Figure, doc) -> bool:
+    text = doc.text
+    line_start = text.rfind("\n", 0, figure.span.start) + 1
+    return bool(VIDEO_LINE.match(text, line_start))
+
+
 def _number_token(figure: Figure, doc):
     span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     numerals = [t for t in span if t.like_num]
     return numerals[0] if numerals else None
+
+
+def is_negated(figure: Figure, doc) -> bool:
+    """True when the figure's people are the subject of a denied harm ("the father was
+    not injured", "another child was not killed"): nobody hurt. "Was not seriously
+    injured" still is."""
+    noun = _person_token(figure, doc)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # "The mother was in the room but was not injured": a verb joined on, sharing the subject.
+    verbs = [noun.head] + [
+        v
+        for v in noun.head.conjuncts
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    ]
+    for verb in verbs:
+        category = tables().category_of_lemma.get(verb.lemma_.lower())
+        if category not in HARM_CATEGORIES:
+            continue
+        children = list(verb.children)
+        if any(c.dep_ == "neg" for c in children) and not any(
+            c.lower_ in SEVERITY_WORDS for c in children
+        ):
+            return True
+    return False
 
 
 def is_incidental_number(figure: Figure, doc) -> bool:
@@ -302,6 +353,8 @@ def is_incidental_number(figure: Figure, doc) -> bool:
         return True  # "when two shooters opened fire": the people who fired
     if _in_name(figure, doc):
         return True  # "the Three Feathers Hunting Preserve", "told 2 News"
+    if _in_video_list(figure, doc):
+        return True  # "1:45 Witness describes shooting of two brothers": another story
     if not any(ch.isdigit() for ch in figure.span.text):
         return False
     token = _number_token(figure, doc)
@@ -326,8 +379,10 @@ def is_incidental_number(figure: Figure, doc) -> bool:
         return doc[token.i + 2].like_num  # "1 / 10", "2 of 8"
     if any(t.lower_ in AGE_WORDS for t in before):
         return True
-    if nxt is not None and (nxt.lower_.startswith("-year") or nxt.lower_ in {"-", "year", "years"}):
-        return True
+    if nxt is not None and (
+        nxt.lower_.startswith("-year") or nxt.lower_ in {"-", "year", "years", *AGE_SHORTHANDS}
+    ):
+        return True  # "a 10-year-old", "a 10 MO" (month-old), "a 19 y/o"
     if (
         prev is not None
         and prev.text == ","
