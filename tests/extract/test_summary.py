@@ -406,6 +406,12 @@ READING_CASES = [
         (None, 1),
     ),
     ("A man was shot on Friday. Two women in the car with him were not hurt.", (None, 1)),
+    # Victims counted after the deaths, in their own sentence, as survivors: besides the dead.
+    (
+        "Two men died at the scene of the shooting on Friday. Three victims were taken to a "
+        "hospital with non-life-threatening injuries.",
+        (2, 3),
+    ),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

@@ -36,7 +36,9 @@ Refinements (all general, none tuned to one article):
 - a count of others adds the people of its category named just before it ("a boy
   was wounded in a shooting that also injured three other people": 4), and others
   shot after a death are not reduced by it ("one man died ... three other men were
-  hit": 3 injured);
+  hit": 3 injured), and neither are victims counted after the deaths, in their own
+  sentence, as survivors ("Two died at the scene. Three victims were treated for
+  non-life-threatening injuries": 3 injured);
 - counts split over joined clauses add up ("two are in critical condition and
   three are being treated": 5); a part ("hurt 11, including 3 children") is not
   the toll; a "she" after the death who "is in stable condition" is a survivor;
@@ -289,6 +291,13 @@ def _one_named(figure: Figure) -> bool:
 ALIVE = re.compile(r"\b(?:stable condition|is recovering|was recovering|treated and released)\b")
 
 
+SURVIVORS = re.compile(
+    r"\b(?:non-?\s?life[- ]threatening|stable condition|expected to survive|treated for|"
+    r"treatment of)\b",
+    re.I,
+)
+
+
 def _alive(figure: Figure) -> bool:
     return bool(ALIVE.search(figure.sentence.lower()))
 
@@ -459,6 +468,15 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             doc is not None
             and counts_others(shot[0], doc)
             and (not killed or shot[0].span.start > killed[0].span.start)
+        ):
+            dead = 0.0
+        # "Two victims died at the scene. Three victims were treated for non-life-threatening
+        # injuries": counted after the deaths, in their own sentence, as survivors.
+        if (
+            killed
+            and states_number(shot[0])
+            and shot[0].sentence_index > _headline(killed).sentence_index
+            and SURVIVORS.search(shot[0].sentence or "")
         ):
             dead = 0.0
         low = max(0.0, toll.value_low - dead)

@@ -19,6 +19,8 @@ Owns the English wording, kept as data rather than branches:
   killing himself") and how a death count says it includes them ("murder-suicide");
 - `SELF_ATTEMPT_VERBS`: how the lede says the attacker tried to kill themself after the
   shooting and lived ("then attempted suicide", "before trying to take his own life");
+- `HARM_VERBS`: the harms an article may deny of someone ("was not injured", "wasn't
+  shot"; "was not hospitalized" may still be hurt);
 - `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
   injured": hurt all the same);
 - `LATER_DEATH_WORDS`: how a count of the hurt says one of them died ("three were
@@ -37,6 +39,7 @@ __all__ = [
     "LAW_OFFICERS",
     "LATER_DEATH_WORDS",
     "SEVERITY_WORDS",
+    "HARM_VERBS",
     "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
@@ -113,6 +116,9 @@ SELF_ATTEMPT_VERBS = (
     "tries",
     "tried",
     "trying",
+)
+HARM_VERBS = frozenset(
+    {"kill", "die", "injure", "wound", "hurt", "shoot", "strike", "hit", "graze", "maim"}
 )
 SEVERITY_WORDS = frozenset(
     {

@@ -43,6 +43,7 @@ from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
+    HARM_VERBS,
     LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
     SEVERITY_WORDS,
@@ -246,9 +247,6 @@ def lede_says_died(doc) -> bool:
     return bool(DIED_CUE.search(lede_text(doc)))
 
 
-HARM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
-
-
 # "no other injuries", "no one else": says nobody more was hurt, not that nobody was.
 OTHERS_ONLY = re.compile(r"\b(?:other|else)\b", re.I)
 # Entities whose names may contain a number word that counts nobody.
@@ -325,9 +323,8 @@ def is_negated(figure: Figure, doc) -> bool:
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
     ]
     for verb in verbs:
-        category = tables().category_of_lemma.get(verb.lemma_.lower())
-        if category not in HARM_CATEGORIES:
-            continue
+        if verb.lemma_.lower() not in HARM_VERBS:
+            continue  # "was not hospitalized" may still be hurt
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children) and not any(
             c.lower_ in SEVERITY_WORDS for c in children
