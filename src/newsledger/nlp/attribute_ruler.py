@@ -15,8 +15,8 @@ that on real text.
 `load_pipeline` swaps it in for the stock component, keeping the name.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: spaCy up to 3.8.7 validates a
+# factory's arguments from its annotations and cannot resolve string ones.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
