@@ -412,6 +412,14 @@ READING_CASES = [
         "hospital with non-life-threatening injuries.",
         (2, 3),
     ),
+    # The dead named to include the shooter: the people shot less only the other dead.
+    (
+        "Four people were shot at the courthouse on Monday, and three people are dead, "
+        "including the shooter.",
+        (3, 2),
+    ),
+    # One more hurt, named after the dead in the same breath.
+    ("A fight at a motel left two people dead and another man wounded, police said.", (2, 1)),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

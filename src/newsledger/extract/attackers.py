@@ -12,7 +12,9 @@ the attacker die or get hurt after the shooting:
 - `lede_shooter_self_wounded(doc)`: the attacker tried to kill themself and lived
   ("then attempted suicide"): one more wounded;
 - `counts_shooter(figure)`: the death count's own sentence already counts the
-  attacker ("two dead in murder-suicide").
+  attacker ("two dead in murder-suicide"); `names_shooter_among_dead(figure)`: it says
+  so in as many words ("three are dead, including the shooter"), so a count of the
+  people shot beside it is of the victims.
 The word lists are in `victim_tables`; the patterns are English news wording.
 """
 
@@ -22,6 +24,7 @@ import re
 
 from newsledger.extract.victim_tables import (
     AFTER_WORDS,
+    ATTACKER_WORDS,
     LAW_OFFICERS,
     SELF_ATTEMPT_VERBS,
     SELF_HARM_VERBS,
@@ -33,6 +36,7 @@ from newsledger.models import Figure
 
 __all__ = [
     "counts_shooter",
+    "names_shooter_among_dead",
     "lede_says_self_killed",
     "lede_shooter_died",
     "lede_shooter_self_wounded",
@@ -102,3 +106,14 @@ def lede_shooter_self_wounded(doc) -> bool:
 def counts_shooter(figure: Figure) -> bool:
     """True when the death count's sentence counts the attacker among the dead."""
     return bool(SHOOTER_COUNTED.search(figure.sentence or ""))
+
+
+# "three people are dead, including the shooter": the attacker named among the dead.
+SHOOTER_AMONG_DEAD = re.compile(r"\bincluding the " + alternation(ATTACKER_WORDS) + r"\b", re.I)
+
+
+def names_shooter_among_dead(figure: Figure) -> bool:
+    """True when the death count's sentence names the attacker as one of the dead
+    ("Four people were shot ... three are dead, including the shooter"): the people shot
+    are the attacker's victims, and only the other dead are among them."""
+    return bool(SHOOTER_AMONG_DEAD.search(figure.sentence or ""))

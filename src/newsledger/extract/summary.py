@@ -52,7 +52,10 @@ Refinements (all general, none tuned to one article):
 - an attacker the lede has die after the shooting ("then turned the gun on himself",
   "before he was shot and killed by police") is one more dead, unless the count names
   them ("murder-suicide"); those shot less the dead are still less only their victims;
-  one who "then attempted suicide" is one more wounded;
+  one who "then attempted suicide" is one more wounded; nor are they among those shot
+  when the dead are said to include them ("Four were shot ... three are dead, including
+  the shooter": 2 injured);
+- a death count that goes on "and another person injured" has one hurt;
 - a count of the hurt "including a woman who later died" has one dead among them.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
@@ -72,6 +75,7 @@ from newsledger.extract.attackers import (
     lede_says_self_killed,
     lede_shooter_died,
     lede_shooter_self_wounded,
+    names_shooter_among_dead,
 )
 from newsledger.extract.doc_views import doc_sentences, span_text
 from newsledger.extract.victim_tables import (
@@ -86,6 +90,7 @@ from newsledger.extract.victim_tables import (
 )
 from newsledger.extract.victims import (
     GENERIC_VICTIMS,
+    another_hurt,
     clause_partners,
     coordinated_with,
     counts_others,
@@ -302,6 +307,17 @@ def _alive(figure: Figure) -> bool:
     return bool(ALIVE.search(figure.sentence.lower()))
 
 
+def _another_hurt_with(death: Figure, killed: list[Figure]) -> bool:
+    """Whether the death count, or its restatement close by ("3 dead" in the headline,
+    "left three people dead and another person injured" in the lede), adds one hurt."""
+    return any(
+        another_hurt(f)
+        for f in killed
+        if f.value_low == death.value_low
+        and death.sentence_index <= f.sentence_index <= death.sentence_index + COUNT_REACH
+    )
+
+
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -447,6 +463,8 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         restated = shot_toll >= 2 and states_number(shot[0]) and shot_toll == hurt_so_far
         if shot_toll > hurt_so_far or restated:
             injured_count = None
+    if injured_count is None and killed and _another_hurt_with(_headline(killed), killed):
+        injured_count = Count(1.0, 1.0)  # "left three dead and another person injured"
     # "six injured, five by gunfire": only the shot are the shooting's injured.
     for figure in injured if injured_count is not None else ():
         part = gunshot_part(figure) if figure.value_low == injured_count.value_low else None
@@ -460,6 +478,8 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         shot_source, death_source = _source_key(shot[0]), _source_key(_headline(killed))
         if shot_source and death_source and shot_source != death_source:
             shot = []
+    if killed and names_shooter_among_dead(_headline(killed)):
+        shooter_dead = 1.0  # "Four were shot ... three are dead, including the shooter": 2 hurt
     if injured_count is None and shot:
         dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)

@@ -14,6 +14,8 @@ Owns the English wording, kept as data rather than branches:
 - `VAGUE_SIDE_COUNTS`: vague words that still give the killed or the injured side its
   range ("two dead, several injured": 3 or more); a vague count of the shot ("several
   people were shot") stays no count, as it cannot be reckoned with (less the dead);
+- `ATTACKER_WORDS`: what a count of the dead calls the attacker it includes ("including
+  the shooter");
 - `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
   attacker killed themself after the shooting ("then turned the gun on himself", "before
   killing himself") and how a death count says it includes them ("murder-suicide");
@@ -21,6 +23,8 @@ Owns the English wording, kept as data rather than branches:
   shooting and lived ("then attempted suicide", "before trying to take his own life");
 - `HARM_VERBS`: the harms an article may deny of someone ("was not injured", "wasn't
   shot"; "was not hospitalized" may still be hurt);
+- `HURT_WORDS`: how a death count's sentence goes on to one more hurt ("left three dead
+  and another person injured");
 - `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
   injured": hurt all the same);
 - `LATER_DEATH_WORDS`: how a count of the hurt says one of them died ("three were
@@ -36,9 +40,11 @@ from __future__ import annotations
 __all__ = [
     "alternation",
     "AFTER_WORDS",
+    "ATTACKER_WORDS",
     "LAW_OFFICERS",
     "LATER_DEATH_WORDS",
     "SEVERITY_WORDS",
+    "HURT_WORDS",
     "HARM_VERBS",
     "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
@@ -93,10 +99,11 @@ SELF_HARM_VERBS = (
     "took",
     "taking",
 )
+ATTACKER_WORDS = ("gunman", "shooter", "suspect", "attacker")
 SHOOTER_COUNTED_WORDS = (
     "murder-suicide",
     "murder suicide",
-    r"including the (?:gunman|shooter|suspect|attacker)",
+    r"including the " + "(?:" + "|".join(ATTACKER_WORDS) + ")",
     r"including (?:himself|herself)",
     r"and (?:himself|herself)",
     r"(?:himself|herself) and",
@@ -120,6 +127,7 @@ SELF_ATTEMPT_VERBS = (
 HARM_VERBS = frozenset(
     {"kill", "die", "injure", "wound", "hurt", "shoot", "strike", "hit", "graze", "maim"}
 )
+HURT_WORDS = ("injured", "wounded", "hurt")
 SEVERITY_WORDS = frozenset(
     {
         "seriously",

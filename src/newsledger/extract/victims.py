@@ -21,6 +21,8 @@ figures and, when it has the spaCy doc, to read what figures miss:
   means one killed, a shooting / wounding cue alone means one injured;
 - `lede_says_died(doc)`: the headline / lede says someone died, or names a
   fatal shooting / slaying (a victim counted only as "shot" is then the dead one);
+- `another_hurt(figure)`: a death count's sentence goes on to one more hurt ("left
+  three people dead and another person injured");
 - `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
@@ -44,6 +46,7 @@ from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     HARM_VERBS,
+    HURT_WORDS,
     LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
     SEVERITY_WORDS,
@@ -61,6 +64,7 @@ __all__ = [
     "states_number",
     "victim_ordinal",
     "lede_says_died",
+    "another_hurt",
     "lede_text",
     "one_of_them_died",
     "same_person",
@@ -240,6 +244,29 @@ def same_person(mention: Figure, back_reference: Figure) -> bool:
     if len(words) == 1 or words[-1] in GENERIC_VICTIMS:
         return True
     return words[-1] in mention.span.text.lower().split()
+
+
+# "left three people dead and another person injured": one more, hurt, named after the
+# dead in the same breath (the figures read "and another injured" already).
+ANOTHER_HURT = re.compile(
+    r"\band (?:another|one other)\s+(\w+)\s+(?:was\s+|is\s+)?(?:\w+ly\s+)?"
+    + alternation(HURT_WORDS)
+    + r"\b",
+    re.I,
+)
+
+
+def another_hurt(figure: Figure) -> bool:
+    """True when the death count's own sentence goes on to one more person hurt ("left
+    three people dead and another person injured")."""
+    rest = _sentence_from(figure)
+    match = ANOTHER_HURT.search(rest) if rest is not None else None
+    return match is not None and _is_person_word_text(match.group(1))
+
+
+def _is_person_word_text(word: str) -> bool:
+    person_nouns = tables().person_nouns
+    return word.lower() in person_nouns or word.lower().rstrip("s") in person_nouns
 
 
 def lede_says_died(doc) -> bool:
