@@ -99,39 +99,42 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
 def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
     """1 for "a man" / "Man" (headline), 2 for "both victims", 0 for "no one", -1 for "he" /
     "the victim", else None."""
-    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "nummod")]
-    is_person = token.tag_ in ("NN", "NNP") and (
-        token.lower_ in person_nouns
+    # (label, form) of each child, read once: `token.children` makes new Tokens at each walk.
+    children = [(c.dep_, c.lower_) for c in token.children]
+    determiners = [form for label, form in children if label in ("det", "nummod")]
+    lower, tag, dep = token.lower_, token.tag_, token.dep_
+    is_person = tag in ("NN", "NNP") and (
+        lower in person_nouns
         or token.lemma_.lower() in person_nouns
-        or "year-old" in token.lower_
-        or token.lower_ == "old"
+        or "year-old" in lower
+        or lower == "old"
     )
     if (
-        token.tag_ in ("NNS", "NNPS")
+        tag in ("NNS", "NNPS")
         and token.lemma_.lower() in person_nouns
-        and any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in token.children)
+        and any(label in ("det", "predet") and form == "both" for label, form in children)
     ):
         return 2.0  # "both victims were taken to a hospital"
-    if token.dep_ != "dobj" and (
-        token.lower_ in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
+    if dep != "dobj" and (
+        lower in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
     ):
         return -1.0
-    if token.lower_ in NEW_PERSON_PRONOUNS and not any(
-        c.dep_ in ("prep", "pobj") for c in token.children
+    if lower in NEW_PERSON_PRONOUNS and not any(
+        label in ("prep", "pobj") for label, _form in children
     ):
         return 1.0  # "kills one child, critically injures another"; not "another of them"
-    if token.lower_ == "nobody":
+    if lower == "nobody":
         return 0.0
-    if token.lower_ in REFLEXIVE_VICTIMS and any(c.dep_ == "conj" for c in token.children):
+    if lower in REFLEXIVE_VICTIMS and any(label == "conj" for label, _form in children):
         return 1.0  # "shot himself and his son": the shooter is one of those hit
     # Built only here: most candidates have returned above.
     text = token.doc[token.left_edge.i : token.i + 1].text.lower()
     if any(text.startswith(n) for n in NOBODY):
         return 0.0
     # "her grandmother was wounded": a possessive pronoun introduces one new person.
-    owned = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
+    owned = any(label == "poss" and form in POSSESSIVE_PRONOUNS for label, form in children)
     single = (bool(determiners) and determiners[0] in SINGLE_DETERMINERS) or owned
-    headline = not determiners and token.dep_ != "dobj" and token.i == token.left_edge.i
+    headline = not determiners and dep != "dobj" and token.i == token.left_edge.i
     if is_person and (single or headline):
         return 1.0
     return None
