@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import ftfy
 import pytest
 
 from newsledger.quality.normalise import (
     _FTFY_CONFIG,
+    SAFE_MARKS,
     _fix_text,
     drop_duplicate_lines,
     normalise_text,
@@ -64,8 +67,21 @@ def test_drop_duplicate_lines(text: str, expected: str, dropped: int) -> None:
         "Ligature \ufb01ne and \uff21\uff22 wide.\n\u201cCurly\u201d kept.",
         "\n\nLeading newlines and no final one",
         "sch\u00c3\u00b6n\n\u00e2\u20ac\u201c mojibake dash",
+        "He said \u201cno\u201d \u2013 twice\u2026\nIt\u2019s \u2018over\u2019\u00a0\u2014 now.",
+        "Marks beside mojibake: \u201cthe caf\u00c3\u00a9\u201d \u2014 and \u00e2\u20ac\u2122.",
         "",
     ],
 )
 def test_fast_path_gives_ftfys_output(text: str) -> None:
     assert _fix_text(text) == ftfy.fix_text(text, config=_FTFY_CONFIG)
+
+
+def test_ftfy_leaves_every_short_run_of_the_safe_marks_alone() -> None:
+    """The fast path skips lines of ASCII and SAFE_MARKS: ftfy must not change any of
+    them. Every string of up to four marks, letters and spaces (a decodable UTF-8
+    sequence is at most four bytes long)."""
+    alphabet = SAFE_MARKS + "a A"
+    for length in range(1, 5):
+        for letters in itertools.product(alphabet, repeat=length):
+            text = "".join(letters)
+            assert ftfy.fix_text(text, config=_FTFY_CONFIG) == text

@@ -21,9 +21,15 @@ _SPACES = re.compile(r"[^\S\n]+")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # ftfy fixes a text line by line. A line of printable ASCII (tabs allowed) without
 # "&" (an HTML entity) holds nothing any of its fixes changes: mojibake, odd widths
-# and ligatures are non-ASCII, control characters are left out. Most lines of news
-# are such lines, and ftfy's fixers would each scan them anyway.
-_FTFY_CAN_CHANGE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+# and ligatures are non-ASCII, control characters are left out. Nor do news's own
+# typographic marks, curly quotes, en and em dashes, the ellipsis and the no-break
+# space (SAFE_MARKS): in every single-byte encoding ftfy tries, they all become UTF-8
+# continuation bytes (windows-125x) or all lead bytes (MacRoman), so no run of them
+# decodes as UTF-8, and no other fixer touches them. Most lines of news are such
+# lines (88% plain ASCII, 7% more with these marks), and ftfy's badness test on
+# each costs more than the rest of the quality checks.
+SAFE_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0"
+_FTFY_CAN_CHANGE = re.compile(f"[^\t\n\x20-\x25\x27-\x7e{SAFE_MARKS}]")
 # ftfy's segments: each line with its newline, and the rest after the last newline.
 _SEGMENTS = re.compile(r"[^\n]*\n|[^\n]+")
 
