@@ -420,6 +420,8 @@ READING_CASES = [
     ),
     # One more hurt, named after the dead in the same breath.
     ("A fight at a motel left two people dead and another man wounded, police said.", (2, 1)),
+    # Someone named by name in a joined clause, hurt too, whom no count has.
+    ("Maria Lopez was shot in the arm, and a 30-year-old man was also wounded.", (None, 2)),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

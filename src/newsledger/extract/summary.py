@@ -56,6 +56,8 @@ Refinements (all general, none tuned to one article):
   when the dead are said to include them ("Four were shot ... three are dead, including
   the shooter": 2 injured);
 - a death count that goes on "and another person injured" has one hurt;
+- a person named by name in a clause joined to the count's, hurt too, adds one ("Jamia
+  Barnes was shot in the wrist, and a woman was also wounded": 2);
 - a count of the hurt "including a woman who later died" has one dead among them.
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
@@ -103,6 +105,7 @@ from newsledger.extract.victims import (
     lede_multiple,
     lede_says_died,
     listed_before,
+    named_partners,
     one_of_them_died,
     same_person,
     states_number,
@@ -441,6 +444,9 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             )
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
+        if doc is not None:
+            named = named_partners(chosen, injured + shot + killed, doc)
+            injured_count = Count(injured_count.value_low + named, injured_count.value_high + named)
         # The one who died may be counted already: by the lede's "died" or by a death
         # figure of that sentence, the same person.
         dead_named_there = not killed or (

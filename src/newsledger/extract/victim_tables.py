@@ -23,6 +23,8 @@ Owns the English wording, kept as data rather than branches:
   shooting and lived ("then attempted suicide", "before trying to take his own life");
 - `HARM_VERBS`: the harms an article may deny of someone ("was not injured", "wasn't
   shot"; "was not hospitalized" may still be hurt);
+- `HURT_VERBS`: the harms that leave someone named in a joined clause hurt ("was shot in
+  the wrist, and a woman was also wounded");
 - `HURT_WORDS`: how a death count's sentence goes on to one more hurt ("left three dead
   and another person injured");
 - `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
@@ -45,6 +47,7 @@ __all__ = [
     "LATER_DEATH_WORDS",
     "SEVERITY_WORDS",
     "HURT_WORDS",
+    "HURT_VERBS",
     "HARM_VERBS",
     "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
@@ -127,6 +130,7 @@ SELF_ATTEMPT_VERBS = (
 HARM_VERBS = frozenset(
     {"kill", "die", "injure", "wound", "hurt", "shoot", "strike", "hit", "graze", "maim"}
 )
+HURT_VERBS = frozenset({"shoot", "wound", "injure", "hurt", "graze", "hit", "strike"})
 HURT_WORDS = ("injured", "wounded", "hurt")
 SEVERITY_WORDS = frozenset(
     {

@@ -30,7 +30,9 @@ figures and, when it has the spaCy doc, to read what figures miss:
   themself) lives in `extract.attackers`;
 - `coordinated_with`, `listed_before`: people listed with a figure's ("a woman
   and three men"; a headline's "man, 2 teens", "4 women, man"); `counts_others`:
-  "three other people" (besides someone named); `same_person`: whether "the boy"
+  "three other people" (besides someone named); `named_partners`: people named by
+  name in a joined clause, hurt too ("Jamia Barnes was shot, and a woman was also
+  wounded"); `same_person`: whether "the boy"
   can be the one named before.
 They read only the doc and the figure's character span and text; they never
 change the figures themselves. The cue lists are English news wording.
@@ -46,6 +48,7 @@ from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     HARM_VERBS,
+    HURT_VERBS,
     HURT_WORDS,
     LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
@@ -72,6 +75,7 @@ __all__ = [
     "listed_before",
     "counts_others",
     "clause_partners",
+    "named_partners",
     "is_part_count",
     "is_negated",
     "gunshot_part",
@@ -566,6 +570,29 @@ def clause_partners(figure: Figure, others: list[Figure], doc) -> list[Figure]:
         if other_verb.dep_ == "conj" and other_verb.head == verb:
             found.append(other)
             verb = other_verb  # "two ..., one ... and another ...": a chain of clauses
+    return found
+
+
+def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
+    """People named by name in a clause joined to the figure's, hurt the same way, whom no
+    figure counts: "Jamia Barnes was shot in the wrist, and a woman was also wounded" (the
+    woman's count gains Jamia Barnes: 2)."""
+    verb = _clause_verb(figure, doc)
+    if verb is None:
+        return 0
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ == "conj"]
+    found = 0
+    for other in joined:
+        if other.lemma_.lower() not in HURT_VERBS:
+            continue
+        subjects = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            if subject.pos_ != "PROPN" or any(
+                f.span.start <= subject.idx < f.span.end for f in counted
+            ):
+                continue
+            found += 1
     return found
 
 
