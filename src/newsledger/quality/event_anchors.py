@@ -34,6 +34,8 @@ _GUARD_BEFORE, _GUARD_AFTER = 8, 3
 _GUARD_CUT = re.compile(r",(?=\s)|[;:—–()]|\s-\s")
 _QUOTES = re.compile(r"[\"“”«»„]|(?<![A-Za-z])'|'(?![A-Za-z])")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+_BACKREFERENCE = re.compile(r"\(\?P=|\\[1-9]")
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Full names only, capitalised, singular: "Sat" and "Wed" are words, "on Mondays" a habit.
 _WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAY_NAMES)})\b(?!s\b)")
@@ -51,6 +53,8 @@ class KnownEvent:
     name: str
     day: date
     patterns: tuple[re.Pattern[str], ...]
+    # The patterns as one alternation: whether any of them matches a sentence, in one search.
+    any_pattern: re.Pattern[str]
     subject: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     narration: re.Pattern[str] | None
@@ -84,6 +88,15 @@ def _compile(expression: str, where: str) -> re.Pattern[str]:
         raise InputError(f"{_TABLE}: bad regular expression in {where}: {exc}") from exc
 
 
+def _any_of(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Pattern[str]:
+    """One pattern matching wherever one of `patterns` does: their alternation, with
+    group names dropped (alternatives may name the same group)."""
+    expressions = [pattern.pattern for pattern in patterns]
+    if any(_BACKREFERENCE.search(expression) for expression in expressions):
+        raise InputError(f"{_TABLE}: {where} may not use backreferences")
+    return _compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', e)})" for e in expressions), where)
+
+
 def _event(row: dict[str, Any], table: dict[str, Any], ordinal: str) -> KnownEvent:
     name = row.get("name") or "?"
     try:
@@ -105,6 +118,7 @@ def _event(row: dict[str, Any], table: dict[str, Any], ordinal: str) -> KnownEve
         name=name,
         day=day,
         patterns=patterns,
+        any_pattern=_any_of(patterns, f"{name!r} patterns"),
         subject=optional("subject"),
         exclude=optional("exclude"),
         narration=optional("narration"),
@@ -215,6 +229,8 @@ def _hit_for(event: KnownEvent, sentences: list[tuple[str, str]]) -> AnchorHit |
     offset, later = 0, []
     anchor_sentences = set()
     for index, (paragraph, sentence) in enumerate(sentences):
+        if not event.any_pattern.search(sentence):
+            continue  # most sentences: nothing below could find a phrase in them
         if sentence.rstrip(" \"”'").endswith("?") or _about_other_time(sentence, event):
             continue
         if event.subject and not event.subject.search(paragraph):
