@@ -422,6 +422,12 @@ READING_CASES = [
     ("A fight at a motel left two people dead and another man wounded, police said.", (2, 1)),
     # Someone named by name in a joined clause, hurt too, whom no count has.
     ("Maria Lopez was shot in the arm, and a 30-year-old man was also wounded.", (None, 2)),
+    # The hurt split into the shot and one hurt otherwise: the shot are the shooting's.
+    (
+        "Six people injured in park shooting\n\nFive people were shot and a 6-year-old boy "
+        "was hurt when he fell while running away, police said.",
+        (None, 5),
+    ),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

@@ -43,7 +43,9 @@ Refinements (all general, none tuned to one article):
   three are being treated": 5); a part ("hurt 11, including 3 children") is not
   the toll; a "she" after the death who "is in stable condition" is a survivor;
 - of the hurt, only those the sentence says were shot are the shooting's injured
-  ("six injured, five by gunfire": 5);
+  ("six injured, five by gunfire": 5), also when a later sentence splits them so ("Six
+  people injured ... Five were shot and a girl was hurt when she fell": 5; with no
+  death among them);
 - a count of the shot restated later as the injured is the same people, the dead
   among them ("12 were shot, including King ... 12 injured": 11);
 - a death named first by definite reference ("UPDATE: The boy died") is the one an
@@ -321,6 +323,25 @@ def _another_hurt_with(death: Figure, killed: list[Figure]) -> bool:
     )
 
 
+def _shot_of_the_hurt(count: Count, injured: list[Figure], shot: list[Figure]) -> Count:
+    """The people shot, when a sentence splits the count of the hurt into a count of the
+    shot and others hurt otherwise ("Five people were shot and a girl was injured" after
+    "Six people injured"); else the count unchanged."""
+    for figure in shot:
+        if not states_number(figure) or figure.value_low >= count.value_low:
+            continue
+        others = [
+            f
+            for f in injured
+            if f.sentence_index == figure.sentence_index
+            and f.span.start > figure.span.end
+            and not is_back_reference(f)
+        ]
+        if others and figure.value_low + sum(f.value_low for f in others) == count.value_low:
+            return Count(figure.value_low, figure.value_low)
+    return count
+
+
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -477,6 +498,10 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if part is not None and 0 < part < injured_count.value_low:
             injured_count = Count(float(part), float(part))
             break
+    # "Six people injured ... Five people were shot and a girl was injured": the hurt
+    # broken down into the shot and others hurt otherwise; the shot are the shooting's.
+    if injured_count is not None and not killed:
+        injured_count = _shot_of_the_hurt(injured_count, injured, shot)
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
     # An unattributed count is the article's own account, which may combine both.
