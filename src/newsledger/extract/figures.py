@@ -183,9 +183,10 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
     found = []
     person_nouns = tables().person_nouns
     tokens = doc_tokens(doc)
+    covered = {offset for start, end in taken for offset in range(start, end)}
     for index in token_indices(doc, dep=VICTIM_DEPS):
         token = tokens[index]
-        if token.dep_ not in VICTIM_DEPS or any(s <= token.idx < e for s, e in taken):
+        if token.dep_ not in VICTIM_DEPS or token.idx in covered:
             continue
         if token.head.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
