@@ -428,6 +428,12 @@ READING_CASES = [
         "was hurt when he fell while running away, police said.",
         (None, 5),
     ),
+    # "One victim" is one of several: the count of the shot, though later, is the toll.
+    (
+        "One victim is being treated for life-threatening injuries, police said. Officers "
+        "said at least four people were shot near the station on Friday.",
+        (None, 4),
+    ),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

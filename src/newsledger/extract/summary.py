@@ -17,6 +17,8 @@ Refinements (all general, none tuned to one article):
 - a first count that only names a person ("Man, woman dead") gives way to an
   explicit larger count of the same category within two sentences ("left two
   people dead");
+- "one victim" hurt is one of several: a larger count of the shot, even stated after
+  it, is the toll ("One victim is in critical condition ... At least six were shot": 6);
 - a count of the shot stated before any injured count is the wider toll
   ("Four people were shot, one fatally ... another victim was treated": 3
   injured, not 1);
@@ -342,6 +344,17 @@ def _shot_of_the_hurt(count: Count, injured: list[Figure], shot: list[Figure]) -
     return count
 
 
+# "One victim is in critical condition", "one of the victims": one picked out of several.
+ONE_OF_SEVERAL = re.compile(r"one\s+(?:victim\b|of\s+the\s+victims\b)", re.I)
+
+
+def _one_of_several(figure: Figure) -> bool:
+    """True for "One victim" / "one of the victims": a single person out of several."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return start >= 0 and bool(ONE_OF_SEVERAL.match(sentence, start))
+
+
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -490,6 +503,15 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         restated = shot_toll >= 2 and states_number(shot[0]) and shot_toll == hurt_so_far
         if shot_toll > hurt_so_far or restated:
             injured_count = None
+    if (
+        injured_count is not None
+        and injured_count.value_low == 1
+        and _one_of_several(_headline(injured))
+        and any(states_number(f) and f.value_low > 1 for f in shot)
+    ):
+        # "One victim is being treated for life-threatening injuries ... At least six
+        # people were shot": "one victim" is one of several, the count of the shot the toll.
+        injured_count = None
     if injured_count is None and killed and _another_hurt_with(_headline(killed), killed):
         injured_count = Count(1.0, 1.0)  # "left three dead and another person injured"
     # "six injured, five by gunfire": only the shot are the shooting's injured.
