@@ -434,6 +434,12 @@ READING_CASES = [
         "said at least four people were shot near the station on Friday.",
         (None, 4),
     ),
+    # A later count of the same sentence with the shooter hit too is the wider toll.
+    (
+        "Police say the mother of two boys who were shot Sunday was cleaning her pistol when "
+        "it fired, hitting herself and her two sons.",
+        (None, 3),
+    ),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

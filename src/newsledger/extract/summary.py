@@ -62,7 +62,9 @@ Refinements (all general, none tuned to one article):
 - a death count that goes on "and another person injured" has one hurt;
 - a person named by name in a clause joined to the count's, hurt too, adds one ("Jamia
   Barnes was shot in the wrist, and a woman was also wounded": 2);
-- a count of the hurt "including a woman who later died" has one dead among them.
+- a count of the hurt "including a woman who later died" has one dead among them;
+- a later count of the shot's own sentence that has the shooter hit too is the wider
+  toll ("the father of two girls who were shot ... hitting himself and his two girls": 3).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, video titles in a playlist, people said not to be hurt ("was not
@@ -129,6 +131,7 @@ CUMULATIVE_MARKERS = (
     "this month",
 )
 PEOPLE_UNITS = (None, "people")
+REFLEXIVES = frozenset({"himself", "herself"})
 
 
 def _is_cumulative(figure: Figure) -> bool:
@@ -355,6 +358,23 @@ def _one_of_several(figure: Figure) -> bool:
     return start >= 0 and bool(ONE_OF_SEVERAL.match(sentence, start))
 
 
+def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], doc) -> Count:
+    """The toll of the shot, widened by a later count of its sentence that has the shooter
+    hit too ("the father of two girls who were shot ... hitting himself and his two
+    girls": 3), as "shot himself and his son" counts the shooter among those hit."""
+    hit = [f for f in figures if f.category == "casualties"]
+    for other in shot[1:]:
+        if other.sentence_index != shot[0].sentence_index:
+            break
+        with_self = [
+            f for f in coordinated_with(other, hit, doc) if f.span.text.lower() in REFLEXIVES
+        ]
+        wider = _count(other, hit, doc)
+        if with_self and wider.value_low > toll.value_low:
+            toll = wider
+    return toll
+
+
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -536,6 +556,8 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     if injured_count is None and shot:
         dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
+        if doc is not None:
+            toll = _with_shooter_hit(toll, shot, figures, doc)
         # "One man died ... three other men were hit": the others are besides the dead.
         if (
             doc is not None
