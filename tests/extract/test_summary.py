@@ -440,6 +440,13 @@ READING_CASES = [
         "it fired, hitting herself and her two sons.",
         (None, 3),
     ),
+    # "Another victim" opening a sentence after the count and its account is one more.
+    (
+        "Officers found three victims with gunshot wounds at the house. One man died at the "
+        "scene and two others were taken to a hospital. Another victim was found a block away "
+        "with a wound to the leg.",
+        (1, 3),
+    ),
     # A playlist's video titles beside the article tell other stories.
     (
         "Girl, 4, dies after finding gun in a car\n\n2:15 Three teens shot downtown\n\n"

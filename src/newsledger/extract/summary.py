@@ -63,6 +63,9 @@ Refinements (all general, none tuned to one article):
 - a person named by name in a clause joined to the count's, hurt too, adds one ("Jamia
   Barnes was shot in the wrist, and a woman was also wounded": 2);
 - a count of the hurt "including a woman who later died" has one dead among them;
+- a sentence that opens on "Another victim" within three after the count names one more
+  ("found three victims ... One died and two were taken to hospital. Another victim was
+  found a block away": 4 hit);
 - a later count of the shot's own sentence that has the shooter hit too is the wider
   toll ("the father of two girls who were shot ... hitting himself and his two girls": 3).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
@@ -375,6 +378,31 @@ def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], do
     return toll
 
 
+# A sentence that opens on "Another victim" after a count and its account of those people
+# names one more: "three victims ... One died and two others were taken to hospital.
+# Another victim, who fled, was found a few blocks away" (4).
+ANOTHER_VICTIM = re.compile(r"another\s+victim\b", re.I)
+ANOTHER_REACH = 3
+
+
+def _with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
+    """The toll plus one when a sentence within `ANOTHER_REACH` after the count opens on
+    "Another victim"."""
+    if not states_number(counted):
+        return toll
+    for figure in figures:
+        if (
+            not counted.sentence_index
+            < figure.sentence_index
+            <= counted.sentence_index + ANOTHER_REACH
+        ):
+            continue
+        sentence = (figure.sentence or "").lstrip()
+        if ANOTHER_VICTIM.match(figure.span.text) and ANOTHER_VICTIM.match(sentence):
+            return Count(toll.value_low + 1, toll.value_high + 1)
+    return toll
+
+
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -498,6 +526,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             )
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
+        injured_count = _with_another(injured_count, chosen, injured + shot)
         if doc is not None:
             named = named_partners(chosen, injured + shot + killed, doc)
             injured_count = Count(injured_count.value_low + named, injured_count.value_high + named)
@@ -556,6 +585,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     if injured_count is None and shot:
         dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
+        toll = _with_another(toll, shot[0], injured + shot)
         if doc is not None:
             toll = _with_shooter_hit(toll, shot, figures, doc)
         # "One man died ... three other men were hit": the others are besides the dead.
