@@ -25,7 +25,8 @@ Refinements (all general, none tuned to one article):
 - once a death is counted, a later pronoun or definite mention ("she", "the
   victim") is that person again, not a second, wounded victim;
 - an ordinal victim ("a fourth victim") means at least that many were hit, and so
-  does a "triple shooting" in the headline / lede ("a double murder": killed);
+  does a "triple shooting" in the headline / lede ("a double murder": killed), and a
+  shot "striking both him and their son" there hit two;
 - a count of the shot less the deaths is taken unless two different named
   sources give them (an unattributed death is part of the article's own account);
 - people listed in one phrase add up ("a woman and three men were hospitalized":
@@ -111,6 +112,7 @@ from newsledger.extract.victims import (
     is_incidental_number,
     is_negated,
     is_part_count,
+    lede_both_hit,
     lede_multiple,
     lede_says_died,
     listed_before,
@@ -615,7 +617,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     # "a double murder": at least two were killed.
     ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)
     if doc is not None:
-        ordinal = max(ordinal, lede_multiple(doc)[1])
+        ordinal = max(ordinal, lede_multiple(doc)[1], lede_both_hit(doc))
     dead = killed_count.value_low if killed_count else 0.0
     hurt = injured_count.value_low if injured_count else 0.0
     if ordinal > dead + hurt:

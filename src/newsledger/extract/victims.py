@@ -24,6 +24,7 @@ figures and, when it has the spaCy doc, to read what figures miss:
 - `another_hurt(figure)`: a death count's sentence goes on to one more hurt ("left
   three people dead and another person injured");
 - `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
+  `lede_both_hit(doc)`: the two a shot "striking both him and their son" hit;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
 - what the lede says of the attacker (killed themself, killed by police, wounded
@@ -64,6 +65,7 @@ __all__ = [
     "is_back_reference",
     "is_incidental_number",
     "lede_multiple",
+    "lede_both_hit",
     "states_number",
     "victim_ordinal",
     "lede_says_died",
@@ -218,6 +220,20 @@ def lede_multiple(doc) -> tuple[int, int]:
         return 0, 0
     number = MULTIPLES[match.group(1).lower()]
     return (0, number) if match.group(2).lower() == "shooting" else (number, number)
+
+
+def lede_both_hit(doc) -> int:
+    """2 when the headline / lede has a shot strike "both" of two people ("fired at her
+    husband, striking both him and their son"); else 0."""
+    for sentence in doc_sentences(doc)[:LEDE_SENTENCES]:
+        for token in sentence:
+            if token.dep_ != "preconj" or token.lower_ != "both":
+                continue
+            person = token.head
+            verb = person.head
+            if person.dep_ == "dobj" and verb.lemma_.lower() in HURT_VERBS and person.conjuncts:
+                return 2
+    return 0
 
 
 # "Three people were injured, including a woman who later died": one of the hurt died.
