@@ -447,6 +447,12 @@ READING_CASES = [
         "with a wound to the leg.",
         (1, 3),
     ),
+    # "Three of the victims ..." then "One victim was not ...": the rest of them, one more.
+    (
+        "A gunman fired into a crowded porch on Friday night. Three of the victims were taken "
+        "to a hospital. One victim was not hospitalized, police said.",
+        (None, 4),
+    ),
     # A shot "striking both him and the girl" hit two.
     (
         "A 9-year-old girl was in fair condition on Sunday after her uncle fired a rifle at a "

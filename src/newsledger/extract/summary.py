@@ -66,7 +66,8 @@ Refinements (all general, none tuned to one article):
 - a count of the hurt "including a woman who later died" has one dead among them;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
-  found a block away": 4 hit);
+  found a block away": 4 hit), and so does one that opens on the rest of "three of the
+  victims" right after them ("The other victim ...", "One victim was not hospitalized");
 - a later count of the shot's own sentence that has the shooter hit too is the wider
   toll ("the father of two girls who were shot ... hitting himself and his two girls": 3).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
@@ -389,7 +390,8 @@ ANOTHER_REACH = 3
 
 def _with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
     """The toll plus one when a sentence within `ANOTHER_REACH` after the count opens on
-    "Another victim"."""
+    "Another victim", or the sentence right after "three of the victims ..." on the rest
+    of them ("The other victim", "One victim was not ...")."""
     if not states_number(counted):
         return toll
     for figure in figures:
@@ -402,7 +404,32 @@ def _with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
         sentence = (figure.sentence or "").lstrip()
         if ANOTHER_VICTIM.match(figure.span.text) and ANOTHER_VICTIM.match(sentence):
             return Count(toll.value_low + 1, toll.value_high + 1)
+        # "Three of the victims were taken to hospital. One victim was not": the rest.
+        if (
+            figure.sentence_index == counted.sentence_index + 1
+            and _part_of_the_victims(counted)
+            and REST_OF_VICTIMS.match(sentence)
+            and sentence.startswith(figure.span.text)
+        ):
+            return Count(toll.value_low + 1, toll.value_high + 1)
     return toll
+
+
+# After "three of the victims ...": "the other victim", or "one victim" who did not
+# (the contrast says it is not one of the three).
+REST_OF_VICTIMS = re.compile(
+    r"(?:the other\s+victim\b|one\s+victim\s+(?:was|is|did|has)\s*(?:not\b|n't\b))", re.I
+)
+
+
+OF_THE_VICTIMS = re.compile(r"\s+of\s+the\s+victims\b", re.I)
+
+
+def _part_of_the_victims(figure: Figure) -> bool:
+    """True for "Three of the victims": a part of victims whose number is not given."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return start >= 0 and bool(OF_THE_VICTIMS.match(sentence, start + len(figure.span.text)))
 
 
 def _source_key(figure: Figure) -> str:
