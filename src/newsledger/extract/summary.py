@@ -76,7 +76,8 @@ running totals, video titles in a playlist, people said not to be hurt ("was not
 injured"), vague counts of the shot ("several were shot"), reads the shot
 victim as the dead one when the lede says someone died and no death is counted,
 and, with no casualty figure at all, takes the one victim a headline names
-(`extract.victims`).
+(`extract.victims`); what the words around a count add to it, narrow in it or deny
+is read by `extract.more_victims`.
 """
 
 from __future__ import annotations
@@ -91,6 +92,16 @@ from newsledger.extract.attackers import (
     names_shooter_among_dead,
 )
 from newsledger.extract.doc_views import doc_sentences, span_text
+from newsledger.extract.more_victims import (
+    SURVIVORS,
+    another_hurt_with,
+    is_negated,
+    lede_both_hit,
+    named_partners,
+    one_of_several,
+    shot_of_the_hurt,
+    with_another,
+)
 from newsledger.extract.victim_tables import (
     DAY_SPAN_JOINERS,
     HOUR_SPAN_NOUNS,
@@ -103,7 +114,6 @@ from newsledger.extract.victim_tables import (
 )
 from newsledger.extract.victims import (
     GENERIC_VICTIMS,
-    another_hurt,
     clause_partners,
     coordinated_with,
     counts_others,
@@ -111,13 +121,10 @@ from newsledger.extract.victims import (
     headline_victims,
     is_back_reference,
     is_incidental_number,
-    is_negated,
     is_part_count,
-    lede_both_hit,
     lede_multiple,
     lede_says_died,
     listed_before,
-    named_partners,
     one_of_them_died,
     same_person,
     states_number,
@@ -312,56 +319,8 @@ def _one_named(figure: Figure) -> bool:
 ALIVE = re.compile(r"\b(?:stable condition|is recovering|was recovering|treated and released)\b")
 
 
-SURVIVORS = re.compile(
-    r"\b(?:non-?\s?life[- ]threatening|stable condition|expected to survive|treated for|"
-    r"treatment of)\b",
-    re.I,
-)
-
-
 def _alive(figure: Figure) -> bool:
     return bool(ALIVE.search(figure.sentence.lower()))
-
-
-def _another_hurt_with(death: Figure, killed: list[Figure]) -> bool:
-    """Whether the death count, or its restatement close by ("3 dead" in the headline,
-    "left three people dead and another person injured" in the lede), adds one hurt."""
-    return any(
-        another_hurt(f)
-        for f in killed
-        if f.value_low == death.value_low
-        and death.sentence_index <= f.sentence_index <= death.sentence_index + COUNT_REACH
-    )
-
-
-def _shot_of_the_hurt(count: Count, injured: list[Figure], shot: list[Figure]) -> Count:
-    """The people shot, when a sentence splits the count of the hurt into a count of the
-    shot and others hurt otherwise ("Five people were shot and a girl was injured" after
-    "Six people injured"); else the count unchanged."""
-    for figure in shot:
-        if not states_number(figure) or figure.value_low >= count.value_low:
-            continue
-        others = [
-            f
-            for f in injured
-            if f.sentence_index == figure.sentence_index
-            and f.span.start > figure.span.end
-            and not is_back_reference(f)
-        ]
-        if others and figure.value_low + sum(f.value_low for f in others) == count.value_low:
-            return Count(figure.value_low, figure.value_low)
-    return count
-
-
-# "One victim is in critical condition", "one of the victims": one picked out of several.
-ONE_OF_SEVERAL = re.compile(r"one\s+(?:victim\b|of\s+the\s+victims\b)", re.I)
-
-
-def _one_of_several(figure: Figure) -> bool:
-    """True for "One victim" / "one of the victims": a single person out of several."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    return start >= 0 and bool(ONE_OF_SEVERAL.match(sentence, start))
 
 
 def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], doc) -> Count:
@@ -379,57 +338,6 @@ def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], do
         if with_self and wider.value_low > toll.value_low:
             toll = wider
     return toll
-
-
-# A sentence that opens on "Another victim" after a count and its account of those people
-# names one more: "three victims ... One died and two others were taken to hospital.
-# Another victim, who fled, was found a few blocks away" (4).
-ANOTHER_VICTIM = re.compile(r"another\s+victim\b", re.I)
-ANOTHER_REACH = 3
-
-
-def _with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
-    """The toll plus one when a sentence within `ANOTHER_REACH` after the count opens on
-    "Another victim", or the sentence right after "three of the victims ..." on the rest
-    of them ("The other victim", "One victim was not ...")."""
-    if not states_number(counted):
-        return toll
-    for figure in figures:
-        if (
-            not counted.sentence_index
-            < figure.sentence_index
-            <= counted.sentence_index + ANOTHER_REACH
-        ):
-            continue
-        sentence = (figure.sentence or "").lstrip()
-        if ANOTHER_VICTIM.match(figure.span.text) and ANOTHER_VICTIM.match(sentence):
-            return Count(toll.value_low + 1, toll.value_high + 1)
-        # "Three of the victims were taken to hospital. One victim was not": the rest.
-        if (
-            figure.sentence_index == counted.sentence_index + 1
-            and _part_of_the_victims(counted)
-            and REST_OF_VICTIMS.match(sentence)
-            and sentence.startswith(figure.span.text)
-        ):
-            return Count(toll.value_low + 1, toll.value_high + 1)
-    return toll
-
-
-# After "three of the victims ...": "the other victim", or "one victim" who did not
-# (the contrast says it is not one of the three).
-REST_OF_VICTIMS = re.compile(
-    r"(?:the other\s+victim\b|one\s+victim\s+(?:was|is|did|has)\s*(?:not\b|n't\b))", re.I
-)
-
-
-OF_THE_VICTIMS = re.compile(r"\s+of\s+the\s+victims\b", re.I)
-
-
-def _part_of_the_victims(figure: Figure) -> bool:
-    """True for "Three of the victims": a part of victims whose number is not given."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    return start >= 0 and bool(OF_THE_VICTIMS.match(sentence, start + len(figure.span.text)))
 
 
 def _source_key(figure: Figure) -> str:
@@ -555,7 +463,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             )
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
-        injured_count = _with_another(injured_count, chosen, injured + shot)
+        injured_count = with_another(injured_count, chosen, injured + shot)
         if doc is not None:
             named = named_partners(chosen, injured + shot + killed, doc)
             injured_count = Count(injured_count.value_low + named, injured_count.value_high + named)
@@ -584,13 +492,17 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     if (
         injured_count is not None
         and injured_count.value_low == 1
-        and _one_of_several(_headline(injured))
+        and one_of_several(_headline(injured))
         and any(states_number(f) and f.value_low > 1 for f in shot)
     ):
         # "One victim is being treated for life-threatening injuries ... At least six
         # people were shot": "one victim" is one of several, the count of the shot the toll.
         injured_count = None
-    if injured_count is None and killed and _another_hurt_with(_headline(killed), killed):
+    if (
+        injured_count is None
+        and killed
+        and another_hurt_with(_headline(killed), killed, COUNT_REACH)
+    ):
         injured_count = Count(1.0, 1.0)  # "left three dead and another person injured"
     # "six injured, five by gunfire": only the shot are the shooting's injured.
     for figure in injured if injured_count is not None else ():
@@ -601,7 +513,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     # "Six people injured ... Five people were shot and a girl was injured": the hurt
     # broken down into the shot and others hurt otherwise; the shot are the shooting's.
     if injured_count is not None and not killed:
-        injured_count = _shot_of_the_hurt(injured_count, injured, shot)
+        injured_count = shot_of_the_hurt(injured_count, injured, shot)
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
     # An unattributed count is the article's own account, which may combine both.
@@ -614,7 +526,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     if injured_count is None and shot:
         dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
-        toll = _with_another(toll, shot[0], injured + shot)
+        toll = with_another(toll, shot[0], injured + shot)
         if doc is not None:
             toll = _with_shooter_hit(toll, shot, figures, doc)
         # "One man died ... three other men were hit": the others are besides the dead.

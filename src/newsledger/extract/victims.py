@@ -13,28 +13,25 @@ figures and, when it has the spaCy doc, to read what figures miss:
   the murder"), an age shorthand ("a 10 MO"), a video title in a playlist beside the
   article ("1:45 Witness describes shooting of two brothers"), or "no other injuries"
   (nobody else);
-- `is_negated(figure, doc)`: people the article says were not hurt ("the mother was
-  not injured"; "was not seriously injured" still is);
 - `headline_victims(doc)`: when the article yields no casualty figure, the
   headline and lede still usually name one victim in words ("Teen shot outside
   club", "Boyle County man dies after accidental shooting"): a death cue there
   means one killed, a shooting / wounding cue alone means one injured;
 - `lede_says_died(doc)`: the headline / lede says someone died, or names a
   fatal shooting / slaying (a victim counted only as "shot" is then the dead one);
-- `another_hurt(figure)`: a death count's sentence goes on to one more hurt ("left
-  three people dead and another person injured");
 - `lede_multiple(doc)`: the victims a "triple shooting" / "double murder" implies;
-  `lede_both_hit(doc)`: the two a shot "striking both him and their son" hit;
 - `is_back_reference`, `states_number`, `victim_ordinal`: what a figure's own
   words say (a pronoun / "the victim"; an explicit number; "a fourth victim");
 - what the lede says of the attacker (killed themself, killed by police, wounded
   themself) lives in `extract.attackers`;
 - `coordinated_with`, `listed_before`: people listed with a figure's ("a woman
   and three men"; a headline's "man, 2 teens", "4 women, man"); `counts_others`:
-  "three other people" (besides someone named); `named_partners`: people named by
-  name in a joined clause, hurt too ("Jamia Barnes was shot, and a woman was also
-  wounded"); `same_person`: whether "the boy"
-  can be the one named before.
+  "three other people" (besides someone named); `same_person`: whether "the boy"
+  can be the one named before;
+- `person_token`, `sentence_from`, `clause_verb`: the noun a figure counts, its
+  sentence from its words on, the verb of the clause its people are the subject of.
+What the words around a count add to it, narrow in it or deny ("another person
+injured", "was not injured") lives in `extract.more_victims`.
 They read only the doc and the figure's character span and text; they never
 change the figures themselves. The cue lists are English news wording.
 """
@@ -48,12 +45,8 @@ from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
-    HARM_VERBS,
-    HURT_VERBS,
-    HURT_WORDS,
     LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
-    SEVERITY_WORDS,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
     alternation,
@@ -65,11 +58,9 @@ __all__ = [
     "is_back_reference",
     "is_incidental_number",
     "lede_multiple",
-    "lede_both_hit",
     "states_number",
     "victim_ordinal",
     "lede_says_died",
-    "another_hurt",
     "lede_text",
     "one_of_them_died",
     "same_person",
@@ -77,10 +68,11 @@ __all__ = [
     "listed_before",
     "counts_others",
     "clause_partners",
-    "named_partners",
     "is_part_count",
-    "is_negated",
     "gunshot_part",
+    "person_token",
+    "sentence_from",
+    "clause_verb",
 ]
 
 # Words after a number that make it part of an address, not a count.
@@ -222,20 +214,6 @@ def lede_multiple(doc) -> tuple[int, int]:
     return (0, number) if match.group(2).lower() == "shooting" else (number, number)
 
 
-def lede_both_hit(doc) -> int:
-    """2 when the headline / lede has a shot strike "both" of two people ("fired at her
-    husband, striking both him and their son"); else 0."""
-    for sentence in doc_sentences(doc)[:LEDE_SENTENCES]:
-        for token in sentence:
-            if token.dep_ != "preconj" or token.lower_ != "both":
-                continue
-            person = token.head
-            verb = person.head
-            if person.dep_ == "dobj" and verb.lemma_.lower() in HURT_VERBS and person.conjuncts:
-                return 2
-    return 0
-
-
 # "Three people were injured, including a woman who later died": one of the hurt died.
 ONE_OF_THEM_DIED = re.compile(
     r"\bincluding (?:an?|one) [^.;]{0,60}?\bwho " + alternation(LATER_DEATH_WORDS) + r"\b",
@@ -243,7 +221,7 @@ ONE_OF_THEM_DIED = re.compile(
 )
 
 
-def _sentence_from(figure: Figure) -> str | None:
+def sentence_from(figure: Figure) -> str | None:
     """The figure's sentence from the figure's own words on, or None when it is not there."""
     sentence = figure.sentence or ""
     start = sentence.find(figure.span.text)
@@ -253,7 +231,7 @@ def _sentence_from(figure: Figure) -> str | None:
 def one_of_them_died(figure: Figure) -> bool:
     """True when the count's own sentence says one of its people died ("three were
     injured, including a 17-year-old who succumbed to her wounds")."""
-    rest = _sentence_from(figure)
+    rest = sentence_from(figure)
     return rest is not None and bool(ONE_OF_THEM_DIED.search(rest))
 
 
@@ -264,29 +242,6 @@ def same_person(mention: Figure, back_reference: Figure) -> bool:
     if len(words) == 1 or words[-1] in GENERIC_VICTIMS:
         return True
     return words[-1] in mention.span.text.lower().split()
-
-
-# "left three people dead and another person injured": one more, hurt, named after the
-# dead in the same breath (the figures read "and another injured" already).
-ANOTHER_HURT = re.compile(
-    r"\band (?:another|one other)\s+(\w+)\s+(?:was\s+|is\s+)?(?:\w+ly\s+)?"
-    + alternation(HURT_WORDS)
-    + r"\b",
-    re.I,
-)
-
-
-def another_hurt(figure: Figure) -> bool:
-    """True when the death count's own sentence goes on to one more person hurt ("left
-    three people dead and another person injured")."""
-    rest = _sentence_from(figure)
-    match = ANOTHER_HURT.search(rest) if rest is not None else None
-    return match is not None and _is_person_word_text(match.group(1))
-
-
-def _is_person_word_text(word: str) -> bool:
-    person_nouns = tables().person_nouns
-    return word.lower() in person_nouns or word.lower().rstrip("s") in person_nouns
 
 
 def lede_says_died(doc) -> bool:
@@ -308,7 +263,7 @@ ATTACKER_NOUNS = frozenset({"shooter", "gunman", "gunmen", "suspect", "attacker"
 
 
 def _counts_attackers(figure: Figure, doc) -> bool:
-    noun = _person_token(figure, doc)
+    noun = person_token(figure, doc)
     if noun is None or noun.lemma_.lower() not in ATTACKER_NOUNS:
         return False
     if figure.category == "casualties":
@@ -354,30 +309,6 @@ def _number_token(figure: Figure, doc):
         return None
     numerals = [t for t in span if t.like_num]
     return numerals[0] if numerals else None
-
-
-def is_negated(figure: Figure, doc) -> bool:
-    """True when the figure's people are the subject of a denied harm ("the father was
-    not injured", "another child was not killed"): nobody hurt. "Was not seriously
-    injured" still is."""
-    noun = _person_token(figure, doc)
-    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    # "The mother was in the room but was not injured": a verb joined on, sharing the subject.
-    verbs = [noun.head] + [
-        v
-        for v in noun.head.conjuncts
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-    ]
-    for verb in verbs:
-        if verb.lemma_.lower() not in HARM_VERBS:
-            continue  # "was not hospitalized" may still be hurt
-        children = list(verb.children)
-        if any(c.dep_ == "neg" for c in children) and not any(
-            c.lower_ in SEVERITY_WORDS for c in children
-        ):
-            return True
-    return False
 
 
 def is_incidental_number(figure: Figure, doc) -> bool:
@@ -452,7 +383,7 @@ def headline_victims(doc) -> tuple[int, int] | None:
     return None
 
 
-def _person_token(figure: Figure, doc):
+def person_token(figure: Figure, doc):
     """The noun a figure counts: "men" for "three" in "three men", "woman" for "A woman"."""
     span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -464,7 +395,7 @@ def _person_token(figure: Figure, doc):
 def coordinated_with(figure: Figure, others: list[Figure], doc) -> list[Figure]:
     """The figures of `others` whose people are listed with `figure`'s in one noun phrase
     ("A woman ... and three men were hospitalized": 1 + 3): they add to its count."""
-    noun = _person_token(figure, doc)
+    noun = person_token(figure, doc)
     if noun is None:
         return []
     conjuncts = set(noun.conjuncts)
@@ -474,7 +405,7 @@ def coordinated_with(figure: Figure, others: list[Figure], doc) -> list[Figure]:
             continue
         if other.span.start < figure.span.end and figure.span.start < other.span.end:
             continue  # "One" inside "One person": the same mention
-        other_noun = _person_token(other, doc)
+        other_noun = person_token(other, doc)
         if other_noun is not None and other_noun in conjuncts:
             found.append(other)
     return found
@@ -533,7 +464,7 @@ def listed_before(figure: Figure, doc, counted: list[Figure] = ()) -> int:
         ):
             person -= 3
         found += listed(doc[span.start - 1], doc[person])
-    noun = _person_token(figure, doc)
+    noun = person_token(figure, doc)
     if noun is not None and noun.i + 2 < len(doc) and noun.sent == doc[noun.i + 2].sent:
         found += listed(doc[noun.i + 1], doc[noun.i + 2])
     return found
@@ -546,7 +477,7 @@ def counts_others(figure: Figure, doc) -> bool:
     if span is None or len(span) == 0:
         return False
     token = _number_token(figure, doc) or span.root
-    noun = _person_token(figure, doc)
+    noun = person_token(figure, doc)
     if noun is not None and noun.dep_ == "conj" and noun.head.pos_ == "PRON":
         return False  # "he and three others were shot": shot with him, who is counted here
     words = [token, *token.children]
@@ -557,9 +488,9 @@ def counts_others(figure: Figure, doc) -> bool:
     return any(w.lower_ in ("other", "others") for w in words)
 
 
-def _clause_verb(figure: Figure, doc):
+def clause_verb(figure: Figure, doc):
     """The verb of the clause whose subject the figure's people are, or None."""
-    noun = _person_token(figure, doc)
+    noun = person_token(figure, doc)
     if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     return noun.head if noun.head.pos_ in ("VERB", "AUX") else None
@@ -570,45 +501,22 @@ def clause_partners(figure: Figure, others: list[Figure], doc) -> list[Figure]:
     of one sentence ("two were listed in critical condition and three were treated for
     minor wounds": 5). Each clause has its own counted subject, joined by "and"; a count
     "of them" is a part of one already given, not more people."""
-    verb = _clause_verb(figure, doc)
+    verb = clause_verb(figure, doc)
     if verb is None or not states_number(figure):
         return []
     found = []
     for other in others:
         if other.sentence_index != figure.sentence_index or other.span.start <= figure.span.end:
             continue
-        other_verb = _clause_verb(other, doc)
+        other_verb = clause_verb(other, doc)
         if other_verb is None or other_verb == verb or not states_number(other):
             continue
-        token = _number_token(other, doc) or _person_token(other, doc)
+        token = _number_token(other, doc) or person_token(other, doc)
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue  # "three of them were hospitalized"
         if other_verb.dep_ == "conj" and other_verb.head == verb:
             found.append(other)
             verb = other_verb  # "two ..., one ... and another ...": a chain of clauses
-    return found
-
-
-def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
-    """People named by name in a clause joined to the figure's, hurt the same way, whom no
-    figure counts: "Jamia Barnes was shot in the wrist, and a woman was also wounded" (the
-    woman's count gains Jamia Barnes: 2)."""
-    verb = _clause_verb(figure, doc)
-    if verb is None:
-        return 0
-    joined = [verb.head] if verb.dep_ == "conj" else []
-    joined += [c for c in verb.children if c.dep_ == "conj"]
-    found = 0
-    for other in joined:
-        if other.lemma_.lower() not in HURT_VERBS:
-            continue
-        subjects = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects:
-            if subject.pos_ != "PROPN" or any(
-                f.span.start <= subject.idx < f.span.end for f in counted
-            ):
-                continue
-            found += 1
     return found
 
 
@@ -670,7 +578,7 @@ GUNSHOT_PART = re.compile(
 def gunshot_part(figure: Figure) -> int | None:
     """How many of a count of the hurt were shot, when its own sentence says so right
     after it ("left six injured, five by gunfire": 5); None when it does not."""
-    rest = _sentence_from(figure)
+    rest = sentence_from(figure)
     if rest is None:
         return None
     match = GUNSHOT_PART.search(rest[len(figure.span.text) :])

@@ -1,0 +1,240 @@
+"""People a report names beside a count, in other words than a number.
+
+Owns the readings that widen, narrow or deny a count of victims from the words around
+it, for the incident summary (`extract.summary`):
+- `is_negated(figure, doc)`: people the article says were not hurt ("the mother was
+  not injured"; "was not seriously injured" still is; "was not hospitalized" may be);
+- `another_hurt(figure)` / `another_hurt_with(death, killed, reach)`: a death count
+  that goes on "and another person injured" (one hurt);
+- `named_partners(figure, counted, doc)`: a person named by name in a joined clause,
+  hurt too ("Jamia Barnes was shot in the wrist, and a woman was also wounded");
+- `lede_both_hit(doc)`: a shot "striking both him and their son" (two hit);
+- `with_another(toll, counted, figures)`: a sentence that opens on "Another victim"
+  after a count and its account, or on the rest of "three of the victims" ("One victim
+  was not hospitalized"): one more;
+- `one_of_several(figure)`: "One victim" hurt is one picked out of several;
+- `shot_of_the_hurt(count, injured, shot)`: the hurt split into the shot and others
+  hurt otherwise ("Five were shot and a girl was hurt when she fell": 5);
+- `SURVIVORS`: how a sentence counts its people as survivors ("treated for
+  non-life-threatening injuries").
+The word lists are in `victim_tables`; the patterns are English news wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsledger.extract.doc_views import doc_sentences
+from newsledger.extract.figure_tables import tables
+from newsledger.extract.victim_tables import (
+    HARM_VERBS,
+    HURT_VERBS,
+    HURT_WORDS,
+    SEVERITY_WORDS,
+    alternation,
+)
+from newsledger.extract.victims import (
+    LEDE_SENTENCES,
+    clause_verb,
+    is_back_reference,
+    person_token,
+    sentence_from,
+    states_number,
+)
+from newsledger.models import Count, Figure
+
+__all__ = [
+    "SURVIVORS",
+    "another_hurt",
+    "another_hurt_with",
+    "is_negated",
+    "lede_both_hit",
+    "named_partners",
+    "one_of_several",
+    "shot_of_the_hurt",
+    "with_another",
+]
+
+# A sentence that counts its people as survivors: "Three victims were treated for
+# non-life-threatening injuries" (after the deaths: besides the dead).
+SURVIVORS = re.compile(
+    r"\b(?:non-?\s?life[- ]threatening|stable condition|expected to survive|treated for|"
+    r"treatment of)\b",
+    re.I,
+)
+
+
+def is_negated(figure: Figure, doc) -> bool:
+    """True when the figure's people are the subject of a denied harm ("the father was
+    not injured", "another child was not killed"): nobody hurt. "Was not seriously
+    injured" still is."""
+    noun = person_token(figure, doc)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # "The mother was in the room but was not injured": a verb joined on, sharing the subject.
+    verbs = [noun.head] + [
+        v
+        for v in noun.head.conjuncts
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    ]
+    for verb in verbs:
+        if verb.lemma_.lower() not in HARM_VERBS:
+            continue  # "was not hospitalized" may still be hurt
+        children = list(verb.children)
+        if any(c.dep_ == "neg" for c in children) and not any(
+            c.lower_ in SEVERITY_WORDS for c in children
+        ):
+            return True
+    return False
+
+
+# "left three people dead and another person injured": one more, hurt, named after the
+# dead in the same breath (the figures read "and another injured" already).
+ANOTHER_HURT = re.compile(
+    r"\band (?:another|one other)\s+(\w+)\s+(?:was\s+|is\s+)?(?:\w+ly\s+)?"
+    + alternation(HURT_WORDS)
+    + r"\b",
+    re.I,
+)
+
+
+def another_hurt(figure: Figure) -> bool:
+    """True when the death count's own sentence goes on to one more person hurt ("left
+    three people dead and another person injured")."""
+    rest = sentence_from(figure)
+    match = ANOTHER_HURT.search(rest) if rest is not None else None
+    return match is not None and _is_person_word_text(match.group(1))
+
+
+def _is_person_word_text(word: str) -> bool:
+    person_nouns = tables().person_nouns
+    return word.lower() in person_nouns or word.lower().rstrip("s") in person_nouns
+
+
+def another_hurt_with(death: Figure, killed: list[Figure], reach: int) -> bool:
+    """Whether the death count, or its restatement close by ("3 dead" in the headline,
+    "left three people dead and another person injured" in the lede), adds one hurt."""
+    return any(
+        another_hurt(f)
+        for f in killed
+        if f.value_low == death.value_low
+        and death.sentence_index <= f.sentence_index <= death.sentence_index + reach
+    )
+
+
+def shot_of_the_hurt(count: Count, injured: list[Figure], shot: list[Figure]) -> Count:
+    """The people shot, when a sentence splits the count of the hurt into a count of the
+    shot and others hurt otherwise ("Five people were shot and a girl was injured" after
+    "Six people injured"); else the count unchanged."""
+    for figure in shot:
+        if not states_number(figure) or figure.value_low >= count.value_low:
+            continue
+        others = [
+            f
+            for f in injured
+            if f.sentence_index == figure.sentence_index
+            and f.span.start > figure.span.end
+            and not is_back_reference(f)
+        ]
+        if others and figure.value_low + sum(f.value_low for f in others) == count.value_low:
+            return Count(figure.value_low, figure.value_low)
+    return count
+
+
+# "One victim is in critical condition", "one of the victims": one picked out of several.
+ONE_OF_SEVERAL = re.compile(r"one\s+(?:victim\b|of\s+the\s+victims\b)", re.I)
+
+
+def one_of_several(figure: Figure) -> bool:
+    """True for "One victim" / "one of the victims": a single person out of several."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return start >= 0 and bool(ONE_OF_SEVERAL.match(sentence, start))
+
+
+def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
+    """People named by name in a clause joined to the figure's, hurt the same way, whom no
+    figure counts: "Jamia Barnes was shot in the wrist, and a woman was also wounded" (the
+    woman's count gains Jamia Barnes: 2)."""
+    verb = clause_verb(figure, doc)
+    if verb is None:
+        return 0
+    joined = [verb.head] if verb.dep_ == "conj" else []
+    joined += [c for c in verb.children if c.dep_ == "conj"]
+    found = 0
+    for other in joined:
+        if other.lemma_.lower() not in HURT_VERBS:
+            continue
+        subjects = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects:
+            if subject.pos_ != "PROPN" or any(
+                f.span.start <= subject.idx < f.span.end for f in counted
+            ):
+                continue
+            found += 1
+    return found
+
+
+def lede_both_hit(doc) -> int:
+    """2 when the headline / lede has a shot strike "both" of two people ("fired at her
+    husband, striking both him and their son"); else 0."""
+    for sentence in doc_sentences(doc)[:LEDE_SENTENCES]:
+        for token in sentence:
+            if token.dep_ != "preconj" or token.lower_ != "both":
+                continue
+            person = token.head
+            verb = person.head
+            if person.dep_ == "dobj" and verb.lemma_.lower() in HURT_VERBS and person.conjuncts:
+                return 2
+    return 0
+
+
+# A sentence that opens on "Another victim" after a count and its account of those people
+# names one more: "three victims ... One died and two others were taken to hospital.
+# Another victim, who fled, was found a few blocks away" (4).
+ANOTHER_VICTIM = re.compile(r"another\s+victim\b", re.I)
+ANOTHER_REACH = 3
+
+
+def with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
+    """The toll plus one when a sentence within `ANOTHER_REACH` after the count opens on
+    "Another victim", or the sentence right after "three of the victims ..." on the rest
+    of them ("The other victim", "One victim was not ...")."""
+    if not states_number(counted):
+        return toll
+    for figure in figures:
+        if (
+            not counted.sentence_index
+            < figure.sentence_index
+            <= counted.sentence_index + ANOTHER_REACH
+        ):
+            continue
+        sentence = (figure.sentence or "").lstrip()
+        if ANOTHER_VICTIM.match(figure.span.text) and ANOTHER_VICTIM.match(sentence):
+            return Count(toll.value_low + 1, toll.value_high + 1)
+        # "Three of the victims were taken to hospital. One victim was not": the rest.
+        if (
+            figure.sentence_index == counted.sentence_index + 1
+            and part_of_the_victims(counted)
+            and REST_OF_VICTIMS.match(sentence)
+            and sentence.startswith(figure.span.text)
+        ):
+            return Count(toll.value_low + 1, toll.value_high + 1)
+    return toll
+
+
+# After "three of the victims ...": "the other victim", or "one victim" who did not
+# (the contrast says it is not one of the three).
+REST_OF_VICTIMS = re.compile(
+    r"(?:the other\s+victim\b|one\s+victim\s+(?:was|is|did|has)\s*(?:not\b|n't\b))", re.I
+)
+
+
+OF_THE_VICTIMS = re.compile(r"\s+of\s+the\s+victims\b", re.I)
+
+
+def part_of_the_victims(figure: Figure) -> bool:
+    """True for "Three of the victims": a part of victims whose number is not given."""
+    sentence = figure.sentence or ""
+    start = sentence.find(figure.span.text)
+    return start >= 0 and bool(OF_THE_VICTIMS.match(sentence, start + len(figure.span.text)))
