@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.doc_views import doc_sentences, span_text
+from newsledger.extract.doc_views import doc_sentences, doc_text, span_text
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
@@ -298,7 +298,7 @@ VIDEO_LINE = re.compile(r"\d{1,2}:\d\d\s+(?![ap]\.?m\b)\S", re.I)
 
 
 def _in_video_list(figure: Figure, doc) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, figure.span.start) + 1
     return bool(VIDEO_LINE.match(text, line_start))
 
