@@ -105,6 +105,27 @@ def test_progress_is_reported_after_each_batch():
     ]
 
 
+@pytest.mark.parametrize(("count", "expected"), [(6, [False, True]), (7, [False, False, True]), (3, [True])])
+def test_the_last_batch_is_marked_last_even_when_the_input_fills_every_batch(
+    monkeypatch, count: int, expected: list[bool]
+) -> None:
+    """The analyser cuts the input's last batch finer so that workers end together;
+    an input of exactly N full batches must have its last one marked too."""
+    from newsledger.workers import InlineAnalyser
+
+    flags: list[bool] = []
+    submit = InlineAnalyser.submit
+
+    def recording_submit(self, articles, *, last=False):
+        flags.append(last)
+        return submit(self, articles, last=last)
+
+    monkeypatch.setattr(InlineAnalyser, "submit", recording_submit)
+    report = ingest_records([_article(n) for n in range(count)], Store(":memory:"), batch_size=3)
+    assert flags == expected
+    assert report.accepted == count and report.batches == len(expected)
+
+
 def test_the_same_rows_whatever_the_batch_size():
     dumps = []
     for batch_size in (1, 3, 200):

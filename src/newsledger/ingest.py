@@ -172,8 +172,15 @@ def ingest_records(
     articles: list[Article] = []
     rejects: list[Reject] = []
     given: dict[int, Analysis | Reject | None] = {}
+    # A full batch waits for the next record before it is submitted: only then is
+    # it known not to be the input's last, which the analyser cuts finer so that
+    # the workers finish together (an input of exactly N batches has a last one too).
+    full: tuple[list[Article], list[Reject], dict[int, Analysis | Reject | None]] | None = None
     try:
         for record in records:
+            if full is not None:
+                run.submit(*full)
+                full = None
             run.report.read += 1
             if isinstance(record, Reject):
                 rejects.append(record)
@@ -185,9 +192,11 @@ def ingest_records(
             if len(articles) - len(given) == POOL_START_ARTICLES:
                 run.start_pool(articles)
             if len(articles) >= batch_size or len(rejects) >= batch_size * REJECTS_PER_BATCH_FACTOR:
-                run.submit(articles, rejects, given)
+                full = (articles, rejects, given)
                 articles, rejects, given = [], [], {}
-        if articles or rejects:
+        if full is not None:
+            run.submit(*full, last=True)
+        elif articles or rejects:
             run.submit(articles, rejects, given, last=True)
         run.finish()
     finally:
