@@ -105,7 +105,9 @@ def test_progress_is_reported_after_each_batch():
     ]
 
 
-@pytest.mark.parametrize(("count", "expected"), [(6, [False, True]), (7, [False, False, True]), (3, [True])])
+@pytest.mark.parametrize(
+    ("count", "expected"), [(6, [False, True]), (7, [False, False, True]), (3, [True])]
+)
 def test_the_last_batch_is_marked_last_even_when_the_input_fills_every_batch(
     monkeypatch, count: int, expected: list[bool]
 ) -> None:

@@ -115,9 +115,7 @@ def _victim_value(token: Token, person_nouns: frozenset[str]) -> float | None:
         and any(label in ("det", "predet") and form == "both" for label, form in children)
     ):
         return 2.0  # "both victims were taken to a hospital"
-    if dep != "dobj" and (
-        lower in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)
-    ):
+    if dep != "dobj" and (lower in DEFINITE_VICTIMS or (determiners[:1] == ["the"] and is_person)):
         return -1.0
     if lower in NEW_PERSON_PRONOUNS and not any(
         label in ("prep", "pobj") for label, _form in children
