@@ -24,7 +24,7 @@ import re
 
 from newsledger.extract.victim_tables import (
     AFTER_WORDS,
-    ATTACKER_WORDS,
+    INCLUDING_ATTACKER,
     LAW_OFFICERS,
     SELF_ATTEMPT_VERBS,
     SELF_HARM_VERBS,
@@ -109,7 +109,7 @@ def counts_shooter(figure: Figure) -> bool:
 
 
 # "three people are dead, including the shooter": the attacker named among the dead.
-SHOOTER_AMONG_DEAD = re.compile(r"\bincluding the " + alternation(ATTACKER_WORDS) + r"\b", re.I)
+SHOOTER_AMONG_DEAD = re.compile(r"\b" + INCLUDING_ATTACKER + r"\b", re.I)
 
 
 def names_shooter_among_dead(figure: Figure) -> bool:

@@ -34,6 +34,7 @@ from newsledger.extract.figure_tables import tables
 from newsledger.extract.sources import read_source
 from newsledger.extract.status import apply_hedges, status_from_cue
 from newsledger.extract.times import read_time
+from newsledger.extract.victim_tables import REFLEXIVE_VICTIMS
 from newsledger.models import Figure, Quantity, Span, Statement
 
 __all__ = ["extract_figures"]
@@ -53,7 +54,6 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # Pronouns that bring in one more person: "one was killed and another wounded".
 NEW_PERSON_PRONOUNS = frozenset({"another"})
-REFLEXIVE_VICTIMS = frozenset({"himself", "herself"})
 NOBODY = frozenset(
     {
         "no one",

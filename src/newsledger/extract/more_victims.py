@@ -147,9 +147,8 @@ ONE_OF_SEVERAL = re.compile(r"one\s+(?:victim\b|of\s+the\s+victims\b)", re.I)
 
 def one_of_several(figure: Figure) -> bool:
     """True for "One victim" / "one of the victims": a single person out of several."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    return start >= 0 and bool(ONE_OF_SEVERAL.match(sentence, start))
+    rest = sentence_from(figure)
+    return rest is not None and bool(ONE_OF_SEVERAL.match(rest))
 
 
 def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
@@ -235,6 +234,5 @@ OF_THE_VICTIMS = re.compile(r"\s+of\s+the\s+victims\b", re.I)
 
 def part_of_the_victims(figure: Figure) -> bool:
     """True for "Three of the victims": a part of victims whose number is not given."""
-    sentence = figure.sentence or ""
-    start = sentence.find(figure.span.text)
-    return start >= 0 and bool(OF_THE_VICTIMS.match(sentence, start + len(figure.span.text)))
+    rest = sentence_from(figure)
+    return rest is not None and bool(OF_THE_VICTIMS.match(rest, len(figure.span.text)))

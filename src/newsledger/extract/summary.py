@@ -107,6 +107,7 @@ from newsledger.extract.victim_tables import (
     HOUR_SPAN_NOUNS,
     INCIDENT_COUNT_WORDS,
     INCIDENT_NOUNS,
+    REFLEXIVE_VICTIMS,
     SEPARATE_WORDS,
     SPAN_PREPOSITIONS,
     WEEKDAYS,
@@ -144,7 +145,6 @@ CUMULATIVE_MARKERS = (
     "this month",
 )
 PEOPLE_UNITS = (None, "people")
-REFLEXIVES = frozenset({"himself", "herself"})
 
 
 def _is_cumulative(figure: Figure) -> bool:
@@ -332,7 +332,7 @@ def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], do
         if other.sentence_index != shot[0].sentence_index:
             break
         with_self = [
-            f for f in coordinated_with(other, hit, doc) if f.span.text.lower() in REFLEXIVES
+            f for f in coordinated_with(other, hit, doc) if f.span.text.lower() in REFLEXIVE_VICTIMS
         ]
         wider = _count(other, hit, doc)
         if with_self and wider.value_low > toll.value_low:

@@ -14,8 +14,9 @@ Owns the English wording, kept as data rather than branches:
 - `VAGUE_SIDE_COUNTS`: vague words that still give the killed or the injured side its
   range ("two dead, several injured": 3 or more); a vague count of the shot ("several
   people were shot") stays no count, as it cannot be reckoned with (less the dead);
-- `ATTACKER_WORDS`: what a count of the dead calls the attacker it includes ("including
-  the shooter");
+- `ATTACKER_WORDS`, `INCLUDING_ATTACKER`: what a count of the dead calls the attacker it
+  includes ("including the shooter");
+- `REFLEXIVE_VICTIMS`: the attacker among those hit ("shot himself and his son");
 - `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
   attacker killed themself after the shooting ("then turned the gun on himself", "before
   killing himself") and how a death count says it includes them ("murder-suicide");
@@ -43,6 +44,8 @@ __all__ = [
     "alternation",
     "AFTER_WORDS",
     "ATTACKER_WORDS",
+    "INCLUDING_ATTACKER",
+    "REFLEXIVE_VICTIMS",
     "LAW_OFFICERS",
     "LATER_DEATH_WORDS",
     "SEVERITY_WORDS",
@@ -65,6 +68,12 @@ __all__ = [
     "DAY_SPAN_JOINERS",
     "HOUR_SPAN_NOUNS",
 ]
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """`words` (plain words or pattern pieces) as one non-capturing regex group."""
+    return "(?:" + "|".join(words) + ")"
+
 
 GUNSHOT_WORDS = ("gunshot", "gunshots", "gunfire", "bullet", "bullets")
 GUNSHOT_PART_VERBS = ("with", "by", "from", "suffered", "sustained", "suffering", "sustaining")
@@ -103,10 +112,12 @@ SELF_HARM_VERBS = (
     "taking",
 )
 ATTACKER_WORDS = ("gunman", "shooter", "suspect", "attacker")
+# "three are dead, including the shooter": the attacker named among a count.
+INCLUDING_ATTACKER = "including the " + alternation(ATTACKER_WORDS)
 SHOOTER_COUNTED_WORDS = (
     "murder-suicide",
     "murder suicide",
-    r"including the " + "(?:" + "|".join(ATTACKER_WORDS) + ")",
+    INCLUDING_ATTACKER,
     r"including (?:himself|herself)",
     r"and (?:himself|herself)",
     r"(?:himself|herself) and",
@@ -127,10 +138,9 @@ SELF_ATTEMPT_VERBS = (
     "tried",
     "trying",
 )
-HARM_VERBS = frozenset(
-    {"kill", "die", "injure", "wound", "hurt", "shoot", "strike", "hit", "graze", "maim"}
-)
 HURT_VERBS = frozenset({"shoot", "wound", "injure", "hurt", "graze", "hit", "strike"})
+HARM_VERBS = HURT_VERBS | {"kill", "die", "maim"}
+REFLEXIVE_VICTIMS = frozenset({"himself", "herself"})
 HURT_WORDS = ("injured", "wounded", "hurt")
 SEVERITY_WORDS = frozenset(
     {
@@ -145,8 +155,3 @@ SEVERITY_WORDS = frozenset(
     }
 )
 LATER_DEATH_WORDS = ("died", "succumbed", "has died", "later died")
-
-
-def alternation(words: tuple[str, ...]) -> str:
-    """`words` (plain words or pattern pieces) as one non-capturing regex group."""
-    return "(?:" + "|".join(words) + ")"
