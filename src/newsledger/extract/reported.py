@@ -166,7 +166,7 @@ def _subject_of(verb, lang: str) -> tuple[object | None, bool]:
             # no verb governs is what that noun does ("issued a statement saying" is not
             # what the statement does: there the climb reaches the issuer).
             return current.head, False
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None, passive
         current = current.head
     return None, False
@@ -187,7 +187,7 @@ def _relative_mention(verb, subject, lang: str):
                 ),
                 None,
             )
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -208,7 +208,12 @@ def _is_loose_name(token) -> bool:
 def in_phrase(token) -> bool:
     """Whether a name is the object of a preposition or a possessor ("to the Observer",
     "a Clinton adviser"): then it names someone else than the speaker."""
-    while token.dep_ in ("compound", "flat") and token.head is not token:
+    # A head chain ends at its root (a token that is its own head); spaCy makes a
+    # new Token object on every access, so tokens are compared by index, and the
+    # walk is bounded by the sentence length all the same.
+    for _ in range(len(token.sent)):
+        if token.dep_ not in ("compound", "flat") or token.head.i == token.i:
+            break
         token = token.head
     return token.dep_ in ("pobj", "poss")
 
@@ -268,7 +273,9 @@ def _loose_subject(verb) -> tuple[int, object] | None:
         # close the clause ("..., opined the Ledger."): an object followed by more of
         # the sentence ("denounced her record and ...") is not a speaker.
         phrase = doc[verb.i + 1] if verb.i + 1 < sent.end else None
-        while phrase is not None and phrase.head.i > verb.i and phrase.head is not phrase:
+        for _ in range(len(sent)):
+            if phrase is None or phrase.head.i <= verb.i or phrase.head.i == phrase.i:
+                break
             phrase = phrase.head
         if (
             phrase is not None
