@@ -224,7 +224,9 @@ def _part_of(figures: list[Figure], anchors: list[Token]) -> None:
     for index, anchor in enumerate(anchors):
         node = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
         # "including 13 children": the number's phrase hangs from "including".
-        while node.dep_ in ("nummod", "amod", "compound") and node.head.i != node.i:
+        for _ in range(len(anchor.doc)):  # bounded, though a head chain ends at its root
+            if node.dep_ not in ("nummod", "amod", "compound") or node.head.i == node.i:
+                break
             node = node.head
         if node.dep_ != "pobj" or node.head.lower_ not in PART_OF_WORDS:
             continue

@@ -154,7 +154,10 @@ def _cue_verbs(anchor: Token) -> list[Token]:
     cues = tables().cue_status
     above = []
     node = anchor
-    while node.head.i != node.i:
+    # A head chain ends at its root (its own head); bounded by the doc's length all the same.
+    for _ in range(len(anchor.doc)):
+        if node.head.i == node.i:
+            break
         node = node.head
         if node.lemma_.lower() in cues and node.pos_ in ("VERB", "AUX", "NOUN"):
             above.append(node)
@@ -173,7 +176,9 @@ def _antecedent(verb: Token) -> Token | None:
     """The named subject of a reporting verb above `verb`: who "it"/"they" stands for."""
     cues = tables().cue_status
     node = verb
-    while node.head.i != node.i:
+    for _ in range(len(verb.doc)):
+        if node.head.i == node.i:
+            break
         node = node.head
         if node.lemma_.lower() not in cues or node.pos_ not in ("VERB", "AUX"):
             continue

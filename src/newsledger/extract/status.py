@@ -76,7 +76,10 @@ def _is_anaphoric(verb: Token) -> bool:
 
 def _governed(anchor: Token, verb: Token) -> bool:
     node = anchor
-    while node.head.i != node.i:
+    # A head chain ends at its root (its own head); bounded by the doc's length all the same.
+    for _ in range(len(anchor.doc)):
+        if node.head.i == node.i:
+            break
         if node.head.i == verb.i:
             return node.dep_ not in INDEPENDENT_DEPS
         node = node.head

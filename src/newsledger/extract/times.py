@@ -145,7 +145,10 @@ def _parse_reference(reference_date: str | None) -> dt.date | None:
 def _figure_path(anchor: Token) -> list[Token]:
     path = [anchor]
     node = anchor
-    while node.head.i != node.i:
+    # A head chain ends at its root (its own head); bounded by the doc's length all the same.
+    for _ in range(len(anchor.doc)):
+        if node.head.i == node.i:
+            break
         node = node.head
         path.append(node)
     return path
