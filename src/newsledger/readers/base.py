@@ -51,9 +51,11 @@ def build_article(
     origin: Origin,
     values: Mapping[str, str | None],
     *,
-    charset: str | None = None,
+    encoding: str | None = None,
 ) -> Article | Reject:
-    """An Article from our field values, or a Reject when there is no body text."""
+    """An Article from our field values, or a Reject when there is no body text.
+    `encoding` says how lines that were not plain UTF-8 were decoded (see
+    `decoding.encoding_detail`); it becomes an `encoding` flag."""
     text = values.get("text")
     if text is None or not text.strip():
         return Reject(origin, "no body text", excerpt_of(values.get("title")))
@@ -65,6 +67,6 @@ def build_article(
         origin=origin,
         outlet=values.get("outlet"),
     )
-    if charset is not None:
-        article.flags.append(Flag("encoding", f"decoded as {charset}, not UTF-8"))
+    if encoding is not None:
+        article.flags.append(Flag("encoding", encoding))
     return article

@@ -7,11 +7,11 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsledger.errors import RecordError
 from newsledger.models import Article, Origin, Reject
 from newsledger.readers.base import ReadContext, build_article, excerpt_of
+from newsledger.readers.decoding import Decoder, encoding_detail
 from newsledger.readers.fields import pick_fields, resolve_columns
-from newsledger.readers.sources import Decoder, bounded_lines
+from newsledger.readers.sources import bounded_lines
 
 __all__ = ["read_jsonl", "values_or_reject"]
 
@@ -48,12 +48,10 @@ def read_jsonl(
         if not line.data.strip():
             continue
         context.stats.records_seen += 1
+        decoded = decoder.decode(line.data)
+        raw = decoded.text
         try:
-            raw = decoder.decode(line.data)
             record = json.loads(raw)
-        except RecordError as exc:
-            yield Reject(origin, str(exc), excerpt_of(line.data))
-            continue
         except json.JSONDecodeError as exc:
             yield Reject(
                 origin, f"invalid JSON ({exc.msg}, column {exc.colno})", excerpt_of(line.data)
@@ -63,4 +61,5 @@ def read_jsonl(
         if isinstance(values, Reject):
             yield values
             continue
-        yield build_article(origin, values, charset=decoder.charset)
+        notes = [(line.number, decoded.note)] if decoded.note else []
+        yield build_article(origin, values, encoding=encoding_detail(notes))

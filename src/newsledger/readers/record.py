@@ -9,10 +9,10 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newsledger.errors import RecordError
 from newsledger.models import Article, Origin, Reject
 from newsledger.readers.base import ReadContext, build_article, excerpt_of
-from newsledger.readers.sources import Decoder, bounded_lines
+from newsledger.readers.decoding import Decoder, encoding_detail
+from newsledger.readers.sources import bounded_lines
 
 __all__ = ["read_record"]
 
@@ -24,7 +24,7 @@ def read_record(
 ) -> Iterator[Article | Reject]:
     """The one article of a record file, or a Reject."""
     context.stats.records_seen += 1
-    lines: list[bytes] = []
+    lines: list[tuple[int, bytes]] = []
     total = 0
     first_line_number: int | None = None
     for line in bounded_lines(stream, context.max_record_bytes):
@@ -33,21 +33,23 @@ def read_record(
             yield Reject(
                 Origin(path, f"line {line.number}"),
                 f"record too large (over {context.max_record_bytes} bytes)",
-                excerpt_of(b"".join(lines[:1])),
+                excerpt_of(lines[0][1] if lines else None),
             )
             return
         if first_line_number is None:
             if not line.data.strip():
                 continue  # blank lines before the title are framing
             first_line_number = line.number
-        lines.append(line.data)
+        lines.append((line.number, line.data))
     origin = Origin(path, f"line {first_line_number or 1}")
     decoder = Decoder(head)
-    try:
-        text_lines = [decoder.decode(data).rstrip("\r\n") for data in lines]
-    except RecordError as exc:
-        yield Reject(origin, str(exc), excerpt_of(b"".join(lines[:1])))
-        return
+    text_lines: list[str] = []
+    notes: list[tuple[int, str]] = []
+    for number, data in lines:
+        decoded = decoder.decode(data)
+        text_lines.append(decoded.text.rstrip("\r\n"))
+        if decoded.note:
+            notes.append((number, decoded.note))
     title = text_lines[0] if text_lines else None
     date_raw = text_lines[1] if len(text_lines) > 1 else None
     rest = text_lines[2:]
@@ -61,4 +63,4 @@ def read_record(
         "text": "\n".join(rest),
         "outlet": None,
     }
-    yield build_article(origin, values, charset=decoder.charset)
+    yield build_article(origin, values, encoding=encoding_detail(notes))

@@ -1,8 +1,7 @@
 """Opening inputs for the readers: expanding paths (files, directories, globs, "-" for
 stdin) in a stable order, opening each as a binary stream whose first bytes can be
-inspected without consuming them, reading lines in bounded chunks (a 50 MB line is
-measured and skipped, never held), and decoding bytes to text (UTF-8, else the charset
-charset-normalizer detects, reported so the article can be flagged)."""
+inspected without consuming them, and reading lines in bounded chunks (a 50 MB line is
+measured and skipped, never held). Decoding the bytes is `decoding.py`'s."""
 
 from __future__ import annotations
 
@@ -15,16 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
-from charset_normalizer.utils import is_multi_byte_encoding
-
-from newsledger.errors import RecordError
 from newsledger.readers.sniff import is_input_name
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
     "HEAD_BYTES",
-    "Decoder",
     "Line",
     "PathProblem",
     "bounded_lines",
@@ -40,8 +34,6 @@ _CHUNK = 1024 * 1024
 # Control characters that plain text does contain.
 _TEXT_CONTROLS = {9, 10, 12, 13, 27, 8}
 _GLOB_CHARS = set("*?[")
-# Legacy charsets of English-language news, most common first (charset-normalizer names).
-_PREFERRED_CHARSETS = ("cp1252", "latin_1", "iso8859_15")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,58 +162,3 @@ def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[Line]:
             return
         number += 1
         yield Line(number, None if too_long else b"".join(parts), size)
-
-
-class Decoder:
-    """Decodes the records of one file: UTF-8 when it is, else the charset
-    charset-normalizer finds (remembered for the rest of the file)."""
-
-    def __init__(self, head: bytes = b"") -> None:
-        self.charset: str | None = None
-        if head and not _is_utf8(head):
-            self.charset = _detect(head)
-
-    def decode(self, data: bytes) -> str:
-        """Text of `data`; RecordError when no charset fits."""
-        if self.charset is None:
-            try:
-                return data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                self.charset = _detect(data)
-        try:
-            return data.decode(self.charset)
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise RecordError(f"cannot decode text as {self.charset}") from exc
-
-
-def _is_utf8(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut by the head boundary is still UTF-8.
-        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
-    return True
-
-
-def _detect(data: bytes) -> str:
-    matches = list(from_bytes(data[:HEAD_BYTES]))
-    if not matches:
-        raise RecordError("not text (no character set fits)")
-    # Short Western text fits several code pages equally well; among the equally
-    # clean candidates prefer the legacy encodings English-language news uses.
-    cleanest = min(match.chaos for match in matches)
-    tied = {match.encoding for match in matches if match.chaos == cleanest}
-    preferred = next((name for name in _PREFERRED_CHARSETS if name in tied), None)
-    if preferred:
-        return preferred
-    best = matches[0].encoding
-    # charset-normalizer often ranks a Baltic or Central European code page first
-    # for short Western text ("Zürich" -> "Z³rich"); Windows-1252 is the likelier
-    # single-byte charset for the news this reads, so it wins when it decodes.
-    if not is_multi_byte_encoding(best):
-        try:
-            data.decode("cp1252")
-        except UnicodeDecodeError:
-            return best
-        return "cp1252"
-    return best
