@@ -1,0 +1,112 @@
+"""Character offsets for the gold figures (issue 16).
+
+Annotations are written by hand in draft/<id>.json as phrases, not offsets:
+  {"id": ..., "corpus": ..., "figures": [{"text": "at least 352 civilians",
+   "occ": 0,            # optional: which occurrence (0-based) when not unique
+   "after": "Mariupol", # optional: first occurrence after this anchor text
+   ...fields...}], "doubts": [...]}
+`python offsets.py` finds every phrase in the record's `text` (exact match),
+refuses a phrase that is not unique unless occ or after is given, and writes
+figures.jsonl (one line per annotated article, in sample order) with
+start/end added. `python offsets.py show ID` prints an article with its date
+and paragraph offsets, for reading.
+"""
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[2] / "shared" / "data" / "corpus"
+FIELDS = ["start", "end", "text", "value_low", "value_high", "qualifier", "category", "group",
+          "place", "country", "source", "status", "as_of", "background", "note"]
+
+_cache = {}
+
+
+def records(rel):
+    if rel not in _cache:
+        with open(CORPUS / rel, encoding="utf-8") as f:
+            _cache[rel] = {r["id"]: r for r in (json.loads(l) for l in f if l.strip())}
+    return _cache[rel]
+
+
+def locate(text, phrase, occ=None, after=None):
+    """(start, end) of phrase in text; exact, unique unless occ/after say which."""
+    base = 0
+    if after is not None:
+        a = text.find(after)
+        if a < 0:
+            raise ValueError(f"anchor not found: {after!r}")
+        if text.find(after, a + 1) >= 0 and occ is None:
+            raise ValueError(f"anchor not unique: {after!r}")
+        base = a
+    hits = []
+    i = text.find(phrase, base)
+    while i >= 0:
+        hits.append(i)
+        i = text.find(phrase, i + 1)
+    if not hits:
+        raise ValueError(f"phrase not found: {phrase!r}")
+    if after is not None:
+        start = hits[0]
+    elif occ is None:
+        if len(hits) > 1:
+            raise ValueError(f"phrase occurs {len(hits)} times, give occ: {phrase!r} at {hits}")
+        start = hits[0]
+    else:
+        start = hits[occ]
+    return start, start + len(phrase)
+
+
+def build():
+    sample = [json.loads(l) for l in open(HERE / "sample.jsonl")]
+    order = {row["id"]: i for i, row in enumerate(sample)}
+    drafts = []
+    for p in sorted((HERE / "draft").glob("*.json")):
+        d = json.loads(p.read_text(encoding="utf-8"))
+        drafts.append(d)
+    drafts.sort(key=lambda d: order[d["id"]])
+    out, errors = [], 0
+    for d in drafts:
+        row = sample[order[d["id"]]]
+        text = records(row["corpus"])[d["id"]]["text"]
+        figs = []
+        for f in d["figures"]:
+            try:
+                s, e = locate(text, f["text"], f.get("occ"), f.get("after"))
+            except ValueError as exc:
+                print(d["id"], exc, file=sys.stderr)
+                errors += 1
+                continue
+            g = dict(f, start=s, end=e)
+            g.pop("occ", None)
+            g.pop("after", None)
+            g.setdefault("note", "")
+            figs.append({k: g[k] for k in FIELDS})
+        out.append({"id": d["id"], "corpus": row["corpus"], "part": row["part"], "annotated": True,
+                    "figures": figs, "doubts": d.get("doubts", [])})
+    with open(HERE / "figures.jsonl", "w", encoding="utf-8") as fo:
+        for o in out:
+            fo.write(json.dumps(o, ensure_ascii=False) + "\n")
+    print(f"{len(out)} articles, {sum(len(o['figures']) for o in out)} figures, {errors} errors")
+    return 1 if errors else 0
+
+
+def show(rid):
+    for rel in ("ukraine-2022.jsonl", "wikinews/articles.jsonl"):
+        r = records(rel).get(rid)
+        if r:
+            print(rid, r["date"], r.get("title"), r.get("outlet"), len(r["text"]))
+            pos = 0
+            for para in r["text"].split("\n"):
+                print(f"[{pos}] {para}")
+                pos += len(para) + 1
+            return 0
+    print("no such id", rid)
+    return 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "show":
+        sys.exit(show(sys.argv[2]))
+    sys.exit(build())
