@@ -83,8 +83,11 @@ def test_article_by_id_and_404(client: httpx.Client, server) -> None:
         expected = store.article(first["id"])
     response = client.get(f"/api/articles/{first['id']}")
     assert response.status_code == 200
-    assert response.json() == expected
-    assert response.json()["text"] and response.json()["figures"]
+    body = response.json()
+    # A short article comes whole: the Store's dict plus where each part ends.
+    assert {key: body[key] for key in expected} == expected
+    assert body["text_length"] == len(expected["text"]) and not body["text_truncated"]
+    assert body["text"] and body["figures"]
     missing = client.get("/api/articles/no-such-article")
     assert missing.status_code == 404
     assert "no-such-article" in missing.json()["detail"]

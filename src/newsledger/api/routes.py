@@ -2,7 +2,9 @@
 
 Every listing takes `limit` (1..500, default 50) and `offset` and answers
 {"items", "limit", "offset", "next_offset"}; it asks the Store for one row
-more than the page to know whether a next page exists. Filters are passed to
+more than the page to know whether a next page exists. One article comes in
+parts too: its text (`text_offset`, `text_limit`) and its statements and
+figures (`*_offset`, `*_limit`), each bounded by `limits`. Filters are passed to
 the Store unchanged (name filters are case-insensitive substring matches
 there); FastAPI checks their types and bounds, so a bad value is a 422.
 Answers are Store dicts serialised once by orjson and returned as ready bytes:
@@ -19,6 +21,13 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from newsledger.api.limits import (
+    DEFAULT_LIMIT,
+    MAX_ARTICLE_ITEMS,
+    MAX_LIMIT,
+    MAX_OFFSET,
+    MAX_TEXT_CHARS,
+)
 from newsledger.api.schemas import (
     Article,
     ArticleDetail,
@@ -31,22 +40,31 @@ from newsledger.api.schemas import (
     Page,
     Statement,
     Stats,
+    article_part,
     page,
 )
 from newsledger.store import Store
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
 
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 500
-# Far beyond any ledger; keeps offset + limit inside SQLite's 64-bit integers.
-MAX_OFFSET = 1_000_000_000
 MAX_FILTER_CHARS = 200
 
 router = APIRouter()
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
+TextOffset = Annotated[
+    int, Query(ge=0, le=MAX_OFFSET, description="characters of the text to skip")
+]
+TextLimit = Annotated[
+    int,
+    Query(ge=1, le=MAX_TEXT_CHARS, description=f"characters of text, at most {MAX_TEXT_CHARS}"),
+]
+ItemOffset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="items to skip")]
+ItemLimit = Annotated[
+    int,
+    Query(ge=1, le=MAX_ARTICLE_ITEMS, description=f"items per answer, at most {MAX_ARTICLE_ITEMS}"),
+]
 
 
 def _text(description: str) -> Any:
@@ -107,9 +125,30 @@ def list_articles(
 def get_article(
     request: Request,
     article_id: Annotated[str, Path(max_length=MAX_FILTER_CHARS)],
+    text_offset: TextOffset = 0,
+    text_limit: TextLimit = MAX_TEXT_CHARS,
+    statements_offset: ItemOffset = 0,
+    statements_limit: ItemLimit = MAX_ARTICLE_ITEMS,
+    figures_offset: ItemOffset = 0,
+    figures_limit: ItemLimit = MAX_ARTICLE_ITEMS,
 ) -> Response:
-    """One article with its text, statements and figures."""
-    return _json(_store(request).article(article_id))
+    """One article with a part of its text and a page of its statements and of its figures.
+
+    Each limit defaults to its maximum (see its description); `text_length`,
+    `*_total` and `*_next_offset` say what else there is and where it starts.
+    """
+    article = _store(request).article(article_id)
+    return _json(
+        article_part(
+            article,
+            text_offset=text_offset,
+            text_limit=text_limit,
+            statements_offset=statements_offset,
+            statements_limit=statements_limit,
+            figures_offset=figures_offset,
+            figures_limit=figures_limit,
+        )
+    )
 
 
 @router.get("/api/statements", response_model=Page[Statement], tags=["statements"])

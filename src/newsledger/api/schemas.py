@@ -31,6 +31,7 @@ __all__ = [
     "PostedReject",
     "Stats",
     "Statement",
+    "article_part",
 ]
 
 # One POST analyses every article it carries before answering; more than this
@@ -139,9 +140,23 @@ class Figure(BaseModel):
 
 
 class ArticleDetail(Article):
-    text: str
+    """One article with a part of its text and a page of its statements and of its figures.
+
+    Offsets in statements and figures count from the start of the whole text,
+    whichever part `text` is.
+    """
+
+    text: str = Field(description="the text from text_offset, at most text_limit characters")
+    text_offset: int = Field(description="where `text` starts in the whole text")
+    text_length: int = Field(description="characters in the whole text")
+    text_truncated: bool = Field(description="`text` is not the whole text")
+    text_next_offset: int | None = Field(description="text_offset of the next part, or null")
     statements: list[Statement]
+    statements_total: int
+    statements_next_offset: int | None = Field(description="statements_offset of the next page")
     figures: list[Figure]
+    figures_total: int
+    figures_next_offset: int | None = Field(description="figures_offset of the next page")
 
 
 class Citation(BaseModel):
@@ -241,6 +256,49 @@ class IngestResult(BaseModel):
     rejected: int
     articles: list[PostedArticle]
     rejects: list[PostedReject]
+
+
+def _window(total: int, offset: int, limit: int) -> tuple[int, int, int | None]:
+    end = min(total, offset + limit)
+    return min(offset, total), end, end if end < total else None
+
+
+def article_part(
+    article: dict[str, Any],
+    *,
+    text_offset: int = 0,
+    text_limit: int,
+    statements_offset: int = 0,
+    statements_limit: int,
+    figures_offset: int = 0,
+    figures_limit: int,
+) -> dict[str, Any]:
+    """A Store article cut to the asked part of its text and pages of its lists (ArticleDetail)."""
+    text = article.get("text") or ""
+    start, end, next_text = _window(len(text), text_offset, text_limit)
+    part = {key: value for key, value in article.items() if key not in _CUT_KEYS}
+    part |= {
+        "text": text[start:end],
+        "text_offset": text_offset,
+        "text_length": len(text),
+        "text_truncated": (start, end) != (0, len(text)),
+        "text_next_offset": next_text,
+    }
+    for name, offset, limit in (
+        ("statements", statements_offset, statements_limit),
+        ("figures", figures_offset, figures_limit),
+    ):
+        items = article.get(name) or []
+        first, last, next_offset = _window(len(items), offset, limit)
+        part |= {
+            name: items[first:last],
+            f"{name}_total": len(items),
+            f"{name}_next_offset": next_offset,
+        }
+    return part
+
+
+_CUT_KEYS = ("text", "statements", "figures")
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:

@@ -17,11 +17,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from newsledger.web.highlight import figure_anchor
+from newsledger.web.highlight import article_href, figure_anchor
 
 __all__ = ["PALETTE", "Point", "Series", "build_series", "citation_href", "timeline_svg"]
 
@@ -81,7 +80,7 @@ def _number(value: float) -> str:
 def citation_href(citation: Mapping[str, Any]) -> str:
     """The article view of a citation, scrolled to the cited figure."""
     anchor = figure_anchor(citation["start"], citation["end"])
-    return f"/articles/{quote(str(citation['article_id']), safe='')}#{anchor}"
+    return article_href(citation["article_id"], citation["start"], anchor)
 
 
 def build_series(entries: Iterable[Mapping[str, Any]]) -> list[Series]:

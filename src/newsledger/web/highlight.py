@@ -14,16 +14,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from newsledger.api.limits import PAGE_TEXT_CHARS
+
 __all__ = [
     "Highlight",
+    "article_href",
     "figure_anchor",
     "figure_highlights",
     "highlight_text",
     "statement_anchor",
     "statement_highlights",
+    "text_part_start",
 ]
 
 
@@ -46,6 +51,18 @@ def figure_anchor(start: int, end: int) -> str:
 def statement_anchor(start: int) -> str:
     """The element id of a statement's mark: where its content starts."""
     return f"st-{start}"
+
+
+def text_part_start(offset: int) -> int:
+    """Where the article page's part holding character `offset` starts."""
+    return offset - offset % PAGE_TEXT_CHARS
+
+
+def article_href(article_id: Any, start: int, anchor: str) -> str:
+    """The article page showing the part with character `start`, scrolled to `anchor`."""
+    part = text_part_start(start)
+    query = f"?text_offset={part}" if part else ""
+    return f"/articles/{quote(str(article_id), safe='')}{query}#{anchor}"
 
 
 def _fields_title(fields: Iterable[tuple[str, Any]]) -> str:

@@ -4,27 +4,33 @@ One function per page, each taking an open Store and the page's parameters;
 no HTML here except the chart and the highlighted text, which come as Markup
 from `charts` and `highlight`. Every listing is bounded (`MAX_*`) so a large
 ledger costs a page a bounded amount of work; a page says when it shows only
-the first rows.
+the first rows. An article page shows one part of the text
+(`newsledger.api.limits.PAGE_TEXT_CHARS` characters) with the marks and
+figures inside it, and says where the part was cut.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from itertools import islice
 from typing import Any
 from urllib.parse import quote
 
+from newsledger.api.limits import PAGE_FIGURE_ROWS, PAGE_MARKS, PAGE_TEXT_CHARS
 from newsledger.errors import NotFoundError
 from newsledger.store import Store
 from newsledger.web.charts import build_series, citation_href, timeline_svg
 from newsledger.web.highlight import (
+    Highlight,
+    article_href,
     figure_anchor,
     figure_highlights,
     highlight_text,
     statement_anchor,
     statement_highlights,
+    text_part_start,
 )
 
 __all__ = [
@@ -239,7 +245,7 @@ def _matches_text(statement: Mapping[str, Any], words: list[str]) -> bool:
 
 def _statement_views(statements: Iterable[Mapping[str, Any]]) -> list[dict]:
     return [
-        {**s, "href": f"/articles/{path_segment(s['article_id'])}#{statement_anchor(s['start'])}"}
+        {**s, "href": article_href(s["article_id"], s["start"], statement_anchor(s["start"]))}
         for s in statements
     ]
 
@@ -314,20 +320,76 @@ def speaker_page(store: Store, ref: str) -> dict[str, Any]:
 # article ------------------------------------------------------------------------
 
 
-def article_page(store: Store, article_id: str) -> dict[str, Any]:
-    """The article with statements and figures marked; NotFoundError if absent."""
+def _overlaps(row: Mapping[str, Any], start: int, end: int) -> bool:
+    return row["start"] < end and row["end"] > start
+
+
+def _marks_in_part(marks: list[Highlight], start: int, end: int) -> list[Highlight]:
+    """Marks moved to the part's own offsets, cut at its edges.
+
+    A mark that began in an earlier part keeps no anchor here: links to it go to
+    the part where it starts.
+    """
+    return [
+        replace(
+            mark,
+            start=max(mark.start, start) - start,
+            end=min(mark.end, end) - start,
+            anchor=mark.anchor if mark.start >= start else None,
+        )
+        for mark in marks
+    ]
+
+
+def _part_note(start: int, end: int, length: int) -> str:
+    if end < length:
+        note = f"Text cut at {end:,} of {length:,} characters"
+        return note + (f" (this part starts at character {start:,})." if start else ".")
+    return f"The end of the text: characters {start:,} to {length:,} of {length:,}."
+
+
+def article_page(store: Store, article_id: str, text_offset: int = 0) -> dict[str, Any]:
+    """One part of the article, statements and figures marked; NotFoundError if absent.
+
+    The part is the PAGE_TEXT_CHARS characters holding `text_offset`; the
+    statements and figures shown are those overlapping it (marks and table rows
+    capped at PAGE_MARKS and PAGE_FIGURE_ROWS).
+    """
     article = store.article(article_id)
-    statements = article.get("statements") or []
-    figures = article.get("figures") or []
-    marks = statement_highlights(statements) + figure_highlights(figures)
+    text = article.get("text") or ""
+    start = text_part_start(min(text_offset, max(len(text) - 1, 0)))
+    end = min(len(text), start + PAGE_TEXT_CHARS)
+    all_statements = article.get("statements") or []
+    all_figures = article.get("figures") or []
+    statements = [s for s in all_statements if _overlaps(s, start, end)]
+    figures = [f for f in all_figures if _overlaps(f, start, end)]
+    marks = sorted(
+        statement_highlights(statements) + figure_highlights(figures), key=lambda m: m.start
+    )
+    body = highlight_text(text[start:end], _marks_in_part(marks[:PAGE_MARKS], start, end))
+    cut = (start, end) != (0, len(text))
     return {
-        "article": article,
-        "body": highlight_text(article.get("text") or "", marks),
+        "article": {k: v for k, v in article.items() if k not in ("text", "statements", "figures")},
+        "body": body,
+        "part": {
+            "cut": cut,
+            "note": _part_note(start, end, len(text)) if cut else "",
+            "start": start,
+            "end": end,
+            "length": len(text),
+            "next": end if end < len(text) else None,
+            "previous": text_part_start(start - 1) if start else None,
+        },
         "statements": statements,
+        "statements_total": len(all_statements),
         "figures": [
             {**f, "value": value_text(f), "anchor": figure_anchor(f["start"], f["end"])}
-            for f in figures
+            for f in figures[:PAGE_FIGURE_ROWS]
         ],
+        "figures_in_part": len(figures),
+        "figures_total": len(all_figures),
+        "figures_cut": len(figures) > PAGE_FIGURE_ROWS,
+        "marks_cut": len(marks) > PAGE_MARKS,
     }
 
 
