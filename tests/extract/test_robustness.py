@@ -7,7 +7,8 @@ of every kind, dashes, newlines). For every text the analysis
 - never raises;
 - finishes within PER_1000_CHARS seconds per 1,000 characters plus FIXED_SECONDS. The
   bound is generous on purpose (an article takes milliseconds): it catches pathological
-  behaviour - a loop that never ends, a walk that goes quadratic - and is no speed test;
+  behaviour - a loop that never ends, a walk that goes quadratic - and is no speed test
+  (an analysis still running a second past it is interrupted, so a hang is a failure);
 - stores only spans that are slices of `Article.text`: 0 <= start <= end <= len(text)
   and text[start:end] == span.text.
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -194,9 +196,30 @@ def _article(text: str, title: str | None) -> Article:
     )
 
 
+class _PastTheBound(Exception):
+    pass
+
+
+def _interrupt(signum, frame):
+    raise _PastTheBound
+
+
 def _timed_analysis(nlp, article: Article) -> tuple[Analysis, float]:
+    """The analysis and its seconds; one still running a second past the bound is
+    interrupted (SIGALRM, between Python steps), so an endless loop fails the test
+    instead of hanging the run."""
+    limit = _bound(article) + 1.0
+    previous = signal.signal(signal.SIGALRM, _interrupt)
+    signal.setitimer(signal.ITIMER_REAL, limit)
     began = time.perf_counter()
-    analysis = analyse_doc(nlp(parsed_text(article)), article)
+    try:
+        analysis = analyse_doc(nlp(parsed_text(article)), article)
+    except _PastTheBound:
+        message = f"analysis of {len(article.text)} characters still running after {limit:.1f} s"
+        raise AssertionError(message) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
     return analysis, time.perf_counter() - began
 
 
