@@ -151,3 +151,15 @@ def test_jsonl_mixed_good_and_broken_lines(tmp_path: Path) -> None:
     assert "not a JSON object" in rejects[1].reason
     assert "no text field (fields found: title, summary)" in rejects[2].reason
     assert stats.records_seen == 5
+
+
+def test_body_of_only_invisible_characters_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "invisible.jsonl"
+    path.write_text(
+        '{"title": "Blank", "text": "\\u200b\\u00ad \\u200b"}\n{"title": "Two", "text": "Body."}\n',
+        encoding="utf-8",
+    )
+    articles, [reject], _ = read_all(path)
+    assert reject.reason == "no body text after normalisation"
+    assert reject.origin.record == "line 1"
+    assert [a.title for a in articles] == ["Two"]

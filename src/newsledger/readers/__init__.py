@@ -14,7 +14,12 @@ from typing import BinaryIO
 from newsledger.errors import FormatError
 from newsledger.models import Article, Origin, Reject
 from newsledger.quality import check_article
-from newsledger.readers.base import ReadContext, ReadStats, excerpt_of
+from newsledger.readers.base import (
+    NO_TEXT_AFTER_NORMALISATION,
+    ReadContext,
+    ReadStats,
+    excerpt_of,
+)
 from newsledger.readers.csv_reader import read_csv
 from newsledger.readers.html import read_html
 from newsledger.readers.json_reader import read_json
@@ -93,6 +98,9 @@ def _read_all(
                     result = check_article(result)
                 except Exception as exc:  # noqa: BLE001 - one bad record must not stop a batch
                     result = Reject(result.origin, f"quality check failed: {exc}")
+            if isinstance(result, Article) and not result.text:
+                # Only invisible or control characters, which normalisation removes.
+                result = Reject(result.origin, NO_TEXT_AFTER_NORMALISATION, result.title or "")
             if isinstance(result, Article):
                 stats.articles += 1
             else:

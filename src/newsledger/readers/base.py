@@ -12,9 +12,18 @@ from newsledger.article import make_article
 from newsledger.models import Article, Flag, Origin, Reject
 from newsledger.readers.sources import DEFAULT_MAX_RECORD_BYTES
 
-__all__ = ["ReadContext", "ReadStats", "build_article", "excerpt_of"]
+__all__ = [
+    "NO_TEXT_AFTER_NORMALISATION",
+    "ReadContext",
+    "ReadStats",
+    "build_article",
+    "excerpt_of",
+]
 
 _EXCERPT_CHARS = 200
+# The reason for a record whose body holds only characters normalisation removes
+# (zero-width spaces, control characters...).
+NO_TEXT_AFTER_NORMALISATION = "no body text after normalisation"
 
 
 @dataclass(slots=True)
