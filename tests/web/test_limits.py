@@ -9,11 +9,17 @@ number, and written with `Store.write_batch`.
 from __future__ import annotations
 
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from newsledger.api import create_app
@@ -28,6 +34,7 @@ FIXTURE_ARTICLES = Path(__file__).with_name("articles.jsonl")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LONG_ID = "long-article"
 WORDS = 200_000
+STARTUP_SECONDS = 60
 # 100,000 characters of text with its marks and figure rows come to some
 # 400 kB; the whole article's page was over 9 MB.
 MAX_PAGE_BYTES = 1_000_000
@@ -185,3 +192,53 @@ def test_readme_quotes_the_content_security_policy_that_is_sent(http) -> None:
     assert f"Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n" in readme
     for path in ("/", f"/articles/{LONG_ID}", "/articles/no-such-article"):
         assert http.get(path).headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+
+
+@pytest.fixture(scope="module")
+def long_server(long_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`newsledger serve` over the long article's ledger, for the browser."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = tmp_path_factory.mktemp("long-server") / "serve.log"
+    command = [sys.executable, "-m", "newsledger", "serve", "--db", str(long_db)]
+    command += ["--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
+    env = {key: value for key, value in os.environ.items() if key != "NEWSLEDGER_DB"}
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"serve did not start:\n{log.read_text(encoding='utf-8')}")
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def test_the_cut_note_is_visible_and_leads_to_the_next_part(
+    watched, long_server: str, text_length: int
+) -> None:
+    response = watched.page.goto(f"{long_server}/articles/{LONG_ID}", wait_until="load")
+    assert response is not None and response.status == 200
+    note = watched.page.locator("p.part-note").first
+    assert note.is_visible()
+    assert f"Text cut at {PAGE_TEXT_CHARS:,} of {text_length:,} characters" in note.inner_text()
+    watched.screenshot("article-long-first-part")
+    with watched.page.expect_navigation():
+        note.locator("a[rel=next]").click()
+    assert watched.page.url.endswith(f"?text_offset={PAGE_TEXT_CHARS}")
+    second = watched.page.locator("p.part-note").first.inner_text()
+    assert f"this part starts at character {PAGE_TEXT_CHARS:,}" in second
+    assert watched.errors == []
