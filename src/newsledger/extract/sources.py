@@ -110,17 +110,20 @@ def _resolve_phrase(head: Token) -> tuple[str, int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        # A passive subject is what was reported, never who reported it.
-        if child.dep_ == "nsubj":
-            return child
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    # "... to have killed": an xcomp borrows its subject from the verb it completes.
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        return _subject(verb.head)
+    # Up the head chain, bounded by the doc's length, though a chain ends at its root.
+    for _ in range(len(verb.doc)):
+        for child in verb.children:
+            # A passive subject is what was reported, never who reported it.
+            if child.dep_ == "nsubj":
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        # "... to have killed": an xcomp borrows its subject from the verb it completes.
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
     return None
 
 
