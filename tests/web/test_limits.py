@@ -23,7 +23,7 @@ import httpx
 import pytest
 
 from newsledger.api import create_app
-from newsledger.api.limits import PAGE_TEXT_CHARS
+from newsledger.api.limits import PAGE_MARKS, PAGE_TEXT_CHARS
 from newsledger.models import Analysis, Article, Figure, Origin, Span, Statement
 from newsledger.store import Store
 from newsledger.web import views
@@ -32,6 +32,7 @@ from newsledger.web.routes import CONTENT_SECURITY_POLICY
 
 FIXTURE_ARTICLES = Path(__file__).with_name("articles.jsonl")
 REPO_ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO_ROOT / "test-artifacts" / "web"
 LONG_ID = "long-article"
 WORDS = 200_000
 STARTUP_SECONDS = 60
@@ -177,6 +178,9 @@ def test_views_cut_marks_at_the_part_edges(long_db: Path) -> None:
         f["end"] >= PAGE_TEXT_CHARS and f["start"] < 2 * PAGE_TEXT_CHARS for f in page["figures"]
     )
     assert page["figures_in_part"] < page["figures_total"]
+    # A dense fixture: a statement and a figure at every number, more than PAGE_MARKS a part.
+    assert page["marks_cut"]
+    assert f"Only the first {PAGE_MARKS:,} of this part's" in page["marks_note"]
 
 
 def test_links_to_a_later_figure_open_its_part() -> None:
@@ -235,7 +239,9 @@ def test_the_cut_note_is_visible_and_leads_to_the_next_part(
     note = watched.page.locator("p.part-note").first
     assert note.is_visible()
     assert f"Text cut at {PAGE_TEXT_CHARS:,} of {text_length:,} characters" in note.inner_text()
-    watched.screenshot("article-long-first-part")
+    # The viewport only: the whole part is a 13 MB full-page screenshot.
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    watched.page.screenshot(path=str(ARTIFACTS / "article-long-first-part.png"))
     with watched.page.expect_navigation():
         note.locator("a[rel=next]").click()
     assert watched.page.url.endswith(f"?text_offset={PAGE_TEXT_CHARS}")

@@ -390,6 +390,8 @@ def article_page(store: Store, article_id: str, text_offset: int = 0) -> dict[st
         "figures_total": len(all_figures),
         "figures_cut": len(figures) > PAGE_FIGURE_ROWS,
         "marks_cut": len(marks) > PAGE_MARKS,
+        "marks_note": f"Only the first {PAGE_MARKS:,} of this part's {len(marks):,} highlights"
+        " are marked.",
     }
 
 
