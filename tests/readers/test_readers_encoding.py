@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from reader_helpers import read_all
 
+from newsledger.readers import decoding
+
 # Curly quotes and dashes: the characters a wrong legacy charset turns into mojibake
 # ("Zelenskyy‚Äôs").
 BODIES = [
@@ -163,3 +165,26 @@ def test_csv_one_bad_row_leaves_the_others_exact(tmp_path: Path) -> None:
     assert bad.text == "First line of the cell,\nsecond \u201cline\u201d \ufffd here."
     flag = bad.flag("encoding")
     assert flag is not None and flag.detail.endswith("(line 5)")
+
+
+def test_legacy_lines_past_an_ascii_head_are_detected_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[bytes] = []
+    real_detect = decoding._detect
+
+    def counting_detect(data: bytes) -> str | None:
+        calls.append(data)
+        return real_detect(data)
+
+    monkeypatch.setattr(decoding, "_detect", counting_detect)
+    path = tmp_path / "late.jsonl"
+    ascii_line = json.dumps({"title": "Plain", "text": "A plain ASCII body. " * 20}) + "\n"
+    head = ascii_line * (decoding.HEAD_BYTES // len(ascii_line) + 1)
+    bodies = _cp1252_lines(20)
+    late = "".join(json.dumps({"title": "T", "text": b}, ensure_ascii=False) + "\n" for b in bodies)
+    path.write_bytes(head.encode() + late.encode("cp1252"))
+    articles, [], _ = read_all(path)
+    assert [a.text for a in articles[-20:]] == bodies
+    assert all("decoded as cp1252" in a.flag("encoding").detail for a in articles[-20:])
+    assert len(calls) == 1

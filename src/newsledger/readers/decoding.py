@@ -44,8 +44,9 @@ class Decoded:
 
 
 class Decoder:
-    """Decodes the lines of one file; `charset` is the file's legacy charset, when
-    the head holds lines that are not UTF-8 and a charset fits them."""
+    """Decodes the lines of one file; `charset` is the file's legacy charset: the one
+    that fits the head's lines that are not UTF-8, else the first one detected for a
+    legacy line past the head."""
 
     def __init__(self, head: bytes = b"") -> None:
         self.charset, self._mostly_legacy = _file_charset(head)
@@ -69,7 +70,14 @@ class Decoder:
             # UTF-8 text with a few broken bytes: a legacy charset would garble the
             # characters that are fine.
             return Decoded(replaced, _replaced_note(invalid))
-        legacy = self._legacy(data, self.charset) or self._legacy(data, _detect(data))
+        legacy = self._legacy(data, self.charset)
+        if legacy is None and self.charset is None:
+            # Detection costs milliseconds a line: a charset found past the head is
+            # remembered for the file's later legacy lines, as a head's would be.
+            self.charset = _detect(data)
+            legacy = self._legacy(data, self.charset)
+        elif legacy is None:
+            legacy = self._legacy(data, _detect(data))
         return legacy or Decoded(replaced, _replaced_note(invalid))
 
     @staticmethod
