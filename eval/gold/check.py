@@ -6,6 +6,8 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE.parents[2] / "shared" / "data" / "corpus"
 QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range"}
@@ -89,6 +91,11 @@ def main():
                 err(rid, "background not bool")
             if not f["source"]:
                 err(rid, "empty source (use 'unnamed')")
+    import sample as sample_mod
+    redrawn = sample_mod.draw()
+    stored = [json.loads(l) for l in open(HERE / "sample.jsonl")]
+    if redrawn != stored:
+        err("sample.jsonl", "differs from a fresh draw by sample.py")
     print(f"{len(seen)} articles, {n_fig} figures, {bad} problems")
     return 1 if bad else 0
 
