@@ -113,16 +113,16 @@ def test_the_last_batch_is_marked_last_even_when_the_input_fills_every_batch(
 ) -> None:
     """The analyser cuts the input's last batch finer so that workers end together;
     an input of exactly N full batches must have its last one marked too."""
-    from newsledger.workers import InlineAnalyser
+    from newsledger.workers import AnalysisPool
 
     flags: list[bool] = []
-    submit = InlineAnalyser.submit
+    submit = AnalysisPool.submit
 
     def recording_submit(self, articles, *, last=False):
         flags.append(last)
         return submit(self, articles, last=last)
 
-    monkeypatch.setattr(InlineAnalyser, "submit", recording_submit)
+    monkeypatch.setattr(AnalysisPool, "submit", recording_submit)
     report = ingest_records([_article(n) for n in range(count)], Store(":memory:"), batch_size=3)
     assert flags == expected
     assert report.accepted == count and report.batches == len(expected)

@@ -8,7 +8,7 @@ No spaCy object leaves this module.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from newsledger.extract.doc_views import doc_sentences, doc_text, remember_text
 from newsledger.extract.figures import extract_figures
@@ -18,8 +18,16 @@ from newsledger.extract.summary import summarise_incident
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.memory import LongZone
 from newsledger.nlp.pipeline import load_pipeline
+from newsledger.settings import setting
 
-__all__ = ["PIPE_BATCH_SIZE", "analyse_articles", "analyse_batch", "analyse_doc"]
+__all__ = [
+    "PIPE_BATCH_SIZE",
+    "analyse_articles",
+    "analyse_batch",
+    "analyse_doc",
+    "analyse_stream",
+    "too_long",
+]
 
 # Docs per `nlp.pipe` minibatch. The parse of a doc does not depend on the batch
 # it is in (checked: identical tags, heads, entities and lemmas for 1, 8, 32, 128
@@ -135,13 +143,13 @@ def analyse_batch(
     *,
     batch_size: int = PIPE_BATCH_SIZE,
     zone: LongZone | None = None,
+    max_chars: int | None = None,
 ) -> list[Analysis | Reject]:
     """The analysis of each article, or a Reject for one the analysis fails on.
 
-    The list is aligned with `articles`. When the batch fails as a whole, each
-    article is analysed alone to find the ones at fault; their Rejects carry the
-    reason, so a re-run after the extractor is fixed analyses them again. This
-    is what ingest, the local workers and the Dask batch all call.
+    The list is aligned with `articles` (see `analyse_stream` for how a failing
+    article is found and what is too long to analyse). This is what ingest, the
+    local workers and the Dask batch all call.
 
     No Doc outlives this call, so the strings the batch adds to the shared
     vocabulary can be freed: by a zone of this call alone, or, when the caller
@@ -153,19 +161,73 @@ def analyse_batch(
     if zone is None:
         zone = LongZone(nlp, articles=0, warm=False)  # opens now, closes as this batch ends
     with zone.batch(len(articles)):
-        return _analyse_or_reject(articles, nlp, batch_size)
+        outcomes = analyse_stream(articles, nlp, batch_size=batch_size, max_chars=max_chars)
+        return [outcome for _, outcome in outcomes]
 
 
-def _analyse_or_reject(articles: list[Article], nlp, batch_size: int) -> list[Analysis | Reject]:
-    try:
-        return [analysis for _, analysis in analyse_articles(articles, nlp, batch_size=batch_size)]
-    except Exception:  # noqa: BLE001 - find the article at fault, keep the others
-        pass
-    results: list[Analysis | Reject] = []
-    for article in articles:
+def too_long(article: Article, max_chars: int) -> Reject | None:
+    """A Reject naming the limit when the article's parsed text is over `max_chars`."""
+    length = len(parsed_text(article))
+    if length <= max_chars:
+        return None
+    reason = (
+        f"text too long to analyse: {length:,} characters (headline and body), over the "
+        f"limit of {max_chars:,} (setting max_text_chars, NEWSLEDGER_MAX_TEXT_CHARS)"
+    )
+    return Reject(article.origin, reason, article.title or "")
+
+
+def analyse_stream(
+    articles: Sequence[Article],
+    nlp,
+    *,
+    batch_size: int = PIPE_BATCH_SIZE,
+    one_at_a_time: bool = False,
+    max_chars: int | None = None,
+) -> Iterator[tuple[int, Analysis | Reject]]:
+    """(position, Analysis or Reject) for each of `articles`, in order, as each is done.
+
+    An article over `max_chars` (default: the max_text_chars setting) is a Reject
+    before any parse: spaCy's memory grows with a text's length, and its own
+    limit (nlp.max_length) would fail with a bare E088. When the batch's parse or
+    an extractor fails, the articles from the one it failed on are analysed
+    alone: the one at fault becomes a Reject with the reason, and the others
+    come out as they would have (the parse of a doc does not depend on its
+    batch). `one_at_a_time` parses each article alone from the start, so a
+    caller timing each result times that article alone.
+    """
+    if max_chars is None:
+        max_chars = int(setting("max_text_chars"))
+    too_long_at = {}
+    for position, article in enumerate(articles):
+        reject = too_long(article, max_chars)
+        if reject is not None:
+            too_long_at[position] = reject
+    todo = [position for position in range(len(articles)) if position not in too_long_at]
+    position = 0  # the next position to yield: results come out in input order
+    if not one_at_a_time:
+        batch = [articles[index] for index in todo]
         try:
-            results.extend(analysis for _, analysis in analyse_articles([article], nlp))
-        except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
-            reason = f"analysis failed: {type(exc).__name__}: {exc}"
-            results.append(Reject(article.origin, reason, article.title or ""))
-    return results
+            for done, (_, analysis) in enumerate(
+                analyse_articles(batch, nlp, batch_size=batch_size)
+            ):
+                while position < todo[done]:
+                    yield position, too_long_at[position]
+                    position += 1
+                yield position, analysis
+                position += 1
+        except Exception:  # noqa: BLE001 - find the article at fault, keep the others
+            pass
+    for index in range(position, len(articles)):
+        if index in too_long_at:
+            yield index, too_long_at[index]
+        else:
+            yield index, _analyse_alone(articles[index], nlp)
+
+
+def _analyse_alone(article: Article, nlp) -> Analysis | Reject:
+    try:
+        return next(analysis for _, analysis in analyse_articles([article], nlp))
+    except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+        reason = f"analysis failed: {type(exc).__name__}: {exc}"
+        return Reject(article.origin, reason, article.title or "")

@@ -101,6 +101,8 @@ def ingest(
     on_progress: ProgressCallback | None = None,
     near_duplicate_threshold: float = DEFAULT_THRESHOLD,
     workers: int = 1,
+    time_limit: float | None = None,
+    consolidate_every: float | None = None,
 ) -> IngestReport:
     """Read every input in `paths` into `store`; see the module docstring for the steps.
 
@@ -109,6 +111,9 @@ def ingest(
     project pipeline is loaded when the first batch needs it. `workers` > 1
     analyses in that many processes, each loading its own pipeline (`nlp` is
     then not used); the stored rows are the same for every worker count.
+    `time_limit` is each article's analysis budget in seconds (default: the
+    analysis_time_limit setting; 0: none) and `consolidate_every` the seconds
+    between ledger rebuilds while the run goes on (default: the setting).
     """
     # Deferred: the readers pull in trafilatura and warcio, which a caller
     # ingesting already-built Articles through ingest_records never needs.
@@ -136,6 +141,8 @@ def ingest(
         near_duplicate_threshold=near_duplicate_threshold,
         report=report,
         workers=workers,
+        time_limit=time_limit,
+        consolidate_every=consolidate_every,
     )
 
 
@@ -150,11 +157,14 @@ def ingest_records(
     near_duplicate_threshold: float = DEFAULT_THRESHOLD,
     report: IngestReport | None = None,
     workers: int = 1,
+    time_limit: float | None = None,
+    consolidate_every: float | None = None,
 ) -> IngestReport:
     """Ingest already-read records (in input order) into `store`.
 
     A record is an Article, a Reject, or an (Article, Analysis | Reject | None)
     pair analysed elsewhere (a Reject there means its analysis failed).
+    `time_limit` and `consolidate_every` are as for `ingest`.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -168,6 +178,8 @@ def ingest_records(
         on_progress=on_progress,
         linker=NearDuplicateLinker(store, threshold=near_duplicate_threshold),
         workers=workers,
+        time_limit=_setting_unless(time_limit, "analysis_time_limit"),
+        consolidate_every=_setting_unless(consolidate_every, "consolidate_every"),
     )
     articles: list[Article] = []
     rejects: list[Reject] = []
@@ -201,18 +213,22 @@ def ingest_records(
         run.finish()
     finally:
         run.close()
-    if run.report.accepted or store.ledger_is_stale():
+    if store.ledger_is_stale():
         # The consolidated ledger (entities, entries, conflicts) is derived from
         # every stored figure, so it is rebuilt once the run's last batch is in,
         # and by a re-run when a crash came between the last batch and the rebuild.
-        from newsledger.consolidate import consolidate
-
-        consolidate(store)
+        run.consolidate()
     run.report.elapsed = time.perf_counter() - run.started
     return run.report
 
 
 _UNSET = object()
+
+
+def _setting_unless(value: float | None, name: str) -> float:
+    from newsledger.settings import setting
+
+    return float(setting(name)) if value is None else float(value)
 
 
 @dataclass(slots=True)
@@ -245,6 +261,8 @@ class _Run:
         on_progress: ProgressCallback | None,
         linker: NearDuplicateLinker,
         workers: int = 1,
+        time_limit: float = 0.0,
+        consolidate_every: float = 0.0,
     ) -> None:
         self.store = store
         self.report = report
@@ -253,8 +271,13 @@ class _Run:
         self.on_progress = on_progress
         self.linker = linker
         self.workers = workers
+        self.time_limit = time_limit
+        self.consolidate_every = consolidate_every
         self.analyser: Analyser | None = None
         self.started = time.perf_counter()
+        # When the ledger was last rebuilt, and how long that took (see _maybe_consolidate).
+        self.consolidated_at = self.started
+        self.consolidation_seconds = 0.0
         # Articles stored after this position were stored by this run: that is
         # how a repeated id is told apart from one stored by an earlier run
         # without remembering every id seen.
@@ -311,7 +334,9 @@ class _Run:
         if self.analyser is None:
             from newsledger.workers import make_analyser
 
-            self.analyser = make_analyser(1 if inline else self.workers, self.nlp)
+            self.analyser = make_analyser(
+                1 if inline else self.workers, self.nlp, time_limit=self.time_limit or None
+            )
         return self.analyser
 
     def _must_write(self) -> bool:
@@ -344,9 +369,32 @@ class _Run:
         self.report.batches += 1
         self.report.new_articles = list(fresh)
         self.report.new_rejects = list(rejects)
+        self._maybe_consolidate()
         self.report.elapsed = time.perf_counter() - self.started
         if self.on_progress is not None:
             self.on_progress(self.report)
+
+    def consolidate(self) -> None:
+        from newsledger.consolidate import consolidate
+
+        started = time.perf_counter()
+        consolidate(self.store)
+        self.consolidated_at = time.perf_counter()
+        self.consolidation_seconds = self.consolidated_at - started
+
+    def _maybe_consolidate(self) -> None:
+        """Rebuild the ledger between batches of a long run, so that a run stopped
+        midway leaves entities, entries and conflicts for what it committed.
+
+        A rebuild reads every stored figure, so its cost grows with the ledger: it
+        runs once `consolidate_every` seconds have passed and at least ten times as
+        long as the last rebuild took, which keeps it under a tenth of the run.
+        """
+        if not self.consolidate_every:
+            return
+        waited = time.perf_counter() - self.consolidated_at
+        if waited >= max(self.consolidate_every, 10 * self.consolidation_seconds):
+            self.consolidate()
 
     def _outcomes(
         self, batch: _Batch, rejects: list[Reject]

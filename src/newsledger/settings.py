@@ -43,6 +43,27 @@ SETTINGS: tuple[Setting, ...] = (
         "estimated Jaccard similarity from which an article is flagged duplicate_of an earlier one",
     ),
     Setting(
+        "analysis_time_limit",
+        60.0,
+        "NEWSLEDGER_ANALYSIS_TIME_LIMIT",
+        "seconds one article's analysis may take; past it the article is stored as a reject "
+        "and its worker process is replaced (0: no limit)",
+    ),
+    Setting(
+        "max_text_chars",
+        300_000,
+        "NEWSLEDGER_MAX_TEXT_CHARS",
+        "longest text analysed (headline and body, in characters); a longer article is "
+        "stored as a reject that names the limit",
+    ),
+    Setting(
+        "consolidate_every",
+        30.0,
+        "NEWSLEDGER_CONSOLIDATE_EVERY",
+        "seconds between ledger rebuilds during a long ingest (entities, entries and "
+        "conflicts then cover what was committed); the run's end always rebuilds",
+    ),
+    Setting(
         "aliases",
         "",
         "NEWSLEDGER_ALIASES",

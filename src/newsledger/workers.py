@@ -1,29 +1,28 @@
-"""Local parallel analysis: worker processes with one spaCy pipeline each.
+"""The analysers ingest hands its batches to, and the read-ahead of its input.
 
 Ingest hands batches of articles to an analyser and collects the results
-later, in the order it handed them over. `InlineAnalyser` analyses in the
-calling process when the results are collected; `AnalysisPool` spreads the
-articles over worker processes (spawned, so a parent holding threads or a
-loaded pipeline is never forked), each of which loads the pipeline once when
-it starts. Both call `analysis.analyse_batch`, and the parse of a doc does not
-depend on the batch it is parsed in, so every worker count gives the same
+later, in the order it handed them over. `AnalysisPool` (newsledger.worker_pool)
+spreads the articles over supervised worker processes (spawned, so a parent
+holding threads or a loaded pipeline is never forked), each loading the
+pipeline once, and stops any article past its time budget; `InlineAnalyser`
+analyses with a caller's own pipeline in the calling process when the results
+are collected. Both run `analysis.analyse_stream`, and the parse of a doc does
+not depend on the batch it is parsed in, so every worker count gives the same
 analyses.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from functools import lru_cache
+from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
-from newsledger.errors import PipelineError
 from newsledger.models import Analysis, Article, Reject
+from newsledger.worker_pool import TAIL_CHUNK_SIZE, AnalysisPool, chunk_sizes, timeout_reason
 
 __all__ = [
     "TAIL_CHUNK_SIZE",
@@ -39,9 +38,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-# The smallest chunk the input's last batch is cut into (see chunk_sizes).
-TAIL_CHUNK_SIZE = 2
-
 # The results of one submitted batch, aligned with its articles; calling it waits.
 Ticket = Callable[[], list[Analysis | Reject]]
 
@@ -54,6 +50,63 @@ class Analyser(Protocol):
     def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket: ...
 
     def close(self) -> None: ...
+
+
+class _OutOfTime(BaseException):  # noqa: N818 - not an error the analysis may catch
+    """Raised by the alarm inside an article's analysis that ran past its budget."""
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[Callable[[], None]]:
+    """SIGALRM after `seconds`; the yielded function restarts the clock."""
+
+    def ring(signum, frame):  # noqa: ARG001 - the signal handler's signature
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _timed_outcomes(articles: list[Article], nlp, time_limit: float) -> list[Analysis | Reject]:
+    """The outcomes of `articles` in this process, each article within `time_limit`.
+
+    As in the worker pool, a batched parse that runs out of time blames nobody:
+    its unfinished articles run again one at a time, where running out of time
+    rejects that article alone.
+    """
+    from newsledger.analysis import analyse_stream
+
+    outcomes: list[Analysis | Reject | None] = [None] * len(articles)
+    start, one_at_a_time = 0, False
+    while start < len(articles):
+        awaited = start
+        try:
+            with _alarm(time_limit) as restart:
+                stream = analyse_stream(articles[start:], nlp, one_at_a_time=one_at_a_time)
+                for index, outcome in stream:
+                    outcomes[start + index] = outcome
+                    awaited = start + index + 1
+                    restart()
+            break
+        except _OutOfTime:
+            if awaited >= len(articles):
+                break  # the alarm rang as the last article came out
+            if one_at_a_time:
+                article = articles[awaited]
+                reason = timeout_reason(time_limit)
+                outcomes[awaited] = Reject(article.origin, reason, article.title or "")
+                awaited += 1
+            start, one_at_a_time = awaited, True
+    return outcomes  # type: ignore[return-value]
 
 
 def default_workers() -> int:
@@ -69,8 +122,9 @@ class InlineAnalyser:
 
     workers = 1
 
-    def __init__(self, nlp=None) -> None:
+    def __init__(self, nlp=None, *, time_limit: float | None = None) -> None:
         self.nlp = nlp
+        self.time_limit = time_limit or None
         self._zone = None  # nlp/memory.LongZone: this analyser's batches share one
 
     def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket:
@@ -85,7 +139,10 @@ class InlineAnalyser:
                 self.nlp = load_pipeline()
             if self._zone is None:
                 self._zone = LongZone(self.nlp)
-            return analyse_batch(batch, self.nlp, zone=self._zone)
+            if self.time_limit is None or not _can_alarm():
+                return analyse_batch(batch, self.nlp, zone=self._zone)
+            with self._zone.batch(len(batch)):
+                return _timed_outcomes(batch, self.nlp, self.time_limit)
 
         return collect
 
@@ -96,133 +153,22 @@ class InlineAnalyser:
             self._zone = None
 
 
-def _exit_with_parent(parent: int) -> None:
-    # A parent killed with SIGKILL cannot stop its pool: without this the
-    # workers would outlive it, holding a pipeline each.
-    while os.getppid() == parent:
-        threading.Event().wait(1.0)
-    os._exit(1)
+def make_analyser(
+    workers: int, nlp=None, *, time_limit: float | None = None
+) -> InlineAnalyser | AnalysisPool:
+    """The analyser for `workers` processes, each article within `time_limit` seconds.
 
-
-def _load_worker_pipeline(parent: int) -> None:
-    # Runs once as each worker process starts; load_pipeline is cached per
-    # process, so every later chunk in this worker reuses the same pipeline.
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    from newsledger.nlp.pipeline import load_pipeline
-
-    load_pipeline()
-
-
-def _ready() -> None:
-    """A no-op task: submitting one per worker makes the pool start every process now."""
-
-
-def _analyse_chunk(articles: list[Article]) -> list[Analysis | Reject]:
-    from newsledger.analysis import analyse_batch
-    from newsledger.nlp.pipeline import load_pipeline
-
-    # A worker process's pipeline serves its chunks alone: one long zone for all.
-    return analyse_batch(articles, load_pipeline(), zone=_worker_zone())
-
-
-@lru_cache(maxsize=1)
-def _worker_zone():
-    from newsledger.nlp.memory import LongZone
-    from newsledger.nlp.pipeline import load_pipeline
-
-    return LongZone(load_pipeline())
-
-
-def chunk_sizes(count: int, chunk_size: int, workers: int, *, last: bool = False) -> list[int]:
-    """How a batch of `count` articles is cut into chunks (sizes in submission order).
-
-    Chunks go to whichever worker is free, so the run's end waits for the last
-    chunk to be parsed while the other workers idle. The input's last batch
-    therefore ends in chunks that halve down to TAIL_CHUNK_SIZE, `workers` of
-    each size: the workers then finish within a small chunk of each other.
+    Without a caller's `nlp`, the analysis runs in supervised worker processes
+    (newsledger.worker_pool), one for `workers` = 1 too: only a process can be
+    stopped whatever its article does. A caller's own loaded `nlp` is used in
+    this process (InlineAnalyser), where the budget holds only for analysis
+    that Python can interrupt.
     """
-    tail: list[int] = []
-    remaining = count
-    if last:
-        size = TAIL_CHUNK_SIZE
-        while remaining > 0 and size < chunk_size:
-            for _ in range(workers):
-                tail.append(min(size, remaining))
-                remaining -= tail[-1]
-                if not remaining:
-                    break
-            size *= 2
-    # A partial chunk goes first, while every worker is still busy.
-    head = [remaining % chunk_size] if remaining % chunk_size else []
-    head.extend([chunk_size] * (remaining // chunk_size))
-    return head + tail[::-1]
-
-
-class AnalysisPool:
-    """`workers` processes, each with its own pipeline; batches are cut into chunks.
-
-    Chunks (see `chunk_sizes`) go to whichever worker is free; a ticket gathers
-    its chunks' results in submission order, so the caller sees input order
-    however the work was spread. Every worker starts (and loads its pipeline)
-    as soon as the pool is made, so a caller that makes it before its first
-    batch is read overlaps the two.
-    """
-
-    def __init__(self, workers: int, *, chunk_size: int = 16) -> None:
-        if workers < 1:
-            raise ValueError(f"workers must be at least 1, not {workers}")
-        self.workers = workers
-        self.chunk_size = chunk_size
-        self._executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_load_worker_pipeline,
-            initargs=(os.getpid(),),
-        )
-        # The executor starts a process per submitted task while none is idle.
-        for _ in range(workers):
-            self._executor.submit(_ready)
-
-    def __enter__(self) -> AnalysisPool:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    def submit(self, articles: Sequence[Article], *, last: bool = False) -> Ticket:
-        """Queue the batch; `last` marks the input's last batch (it ends in small chunks)."""
-        batch = list(articles)
-        futures: list[Future[list[Analysis | Reject]]] = []
-        start = 0
-        for size in chunk_sizes(len(batch), self.chunk_size, self.workers, last=last):
-            futures.append(self._executor.submit(_analyse_chunk, batch[start : start + size]))
-            start += size
-
-        def collect() -> list[Analysis | Reject]:
-            results: list[Analysis | Reject] = []
-            try:
-                for future in futures:
-                    results.extend(future.result())
-            except BrokenProcessPool as exc:
-                raise PipelineError(f"an analysis worker process stopped: {exc}") from exc
-            return results
-
-        return collect
-
-    def pids(self) -> list[int]:
-        """Process ids of the running workers (for memory reports)."""
-        processes = getattr(self._executor, "_processes", None) or {}
-        return sorted(processes)
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
-
-
-def make_analyser(workers: int, nlp=None) -> InlineAnalyser | AnalysisPool:
-    """An InlineAnalyser for one worker (reusing `nlp`), else a pool of `workers` processes."""
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    return InlineAnalyser(nlp) if workers == 1 else AnalysisPool(workers)
+    if nlp is not None:
+        return InlineAnalyser(nlp, time_limit=time_limit)
+    return AnalysisPool(workers, time_limit=time_limit)
 
 
 _DONE = object()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsledger.ingest import ingest
+from newsledger.article import make_article
+from newsledger.ingest import ingest, ingest_records
+from newsledger.models import Article, Origin
+from newsledger.nlp.pipeline import load_pipeline
 from newsledger.store import Store
 
 SENTENCE = (
@@ -69,3 +72,40 @@ def test_a_rerun_rebuilds_a_ledger_left_stale_by_a_crash(tmp_path: Path):
         assert report.accepted == 0
         assert not store.ledger_is_stale()
         assert [row["value_low"] for row in store.ledger()] == [48]
+
+
+def _record(n: int) -> Article:
+    town = ["Arvik", "Belmora", "Corran", "Dunhal", "Eskby"][n % 5]
+    return make_article(
+        title=f"Floods in {town}",
+        date_raw=f"2023-05-{n + 10}",
+        url=f"https://valdoria-times.org/news/{n}",
+        text=f"The regional governor said on Monday that {n + 4} people had been killed "
+        f"by the floods in {town}.",
+        origin=Origin("floods.jsonl", f"line {n + 1}"),
+    )
+
+
+def test_a_long_ingest_rebuilds_the_ledger_as_it_commits():
+    """A run stopped midway leaves a ledger for what it committed: the first batch is
+    followed by a rebuild (consolidate_every this short; later batches wait for ten
+    times the last rebuild's time), and the run's end covers every stored article."""
+    seen: list[tuple[int, bool, int]] = []
+    with Store(":memory:") as store:
+
+        def after_batch(report) -> None:
+            entries = sum(1 for _ in store.ledger(category="killed"))
+            seen.append((report.accepted, store.ledger_is_stale(), entries))
+
+        ingest_records(
+            [_record(n) for n in range(6)],
+            store,
+            batch_size=2,
+            nlp=load_pipeline(),
+            on_progress=after_batch,
+            consolidate_every=1e-9,
+        )
+        assert not store.ledger_is_stale()
+        assert sum(1 for _ in store.ledger(category="killed")) == 6
+    assert seen[0] == (2, False, 2)
+    assert [accepted for accepted, _, _ in seen] == [2, 4, 6]

@@ -16,9 +16,11 @@ import click
 
 from newsledger.cli.options import (
     batch_size_option,
+    consolidate_every_option,
     db_option,
     input_options,
     open_store,
+    time_limit_option,
     workers_option,
 )
 
@@ -147,6 +149,8 @@ def _closing_summary(report: IngestReport) -> str:
 )
 @batch_size_option
 @workers_option()
+@time_limit_option
+@consolidate_every_option
 @click.argument("paths", nargs=-1, required=True)
 def ingest_command(
     db_path: str,
@@ -155,13 +159,18 @@ def ingest_command(
     no_analysis: bool,
     batch_size: int,
     workers: int,
+    analysis_time_limit: float,
+    consolidate_every: float,
     paths: tuple[str, ...],
 ) -> None:
     """Read articles from PATHS (files, directories, globs; - for stdin) into the ledger.
 
     Every rejected record and every missing or unparseable date is reported on
     stderr as "file, record: reason". Exit status: 0 all accepted, 3 some
-    records rejected (see `newsledger rejects`), 2 usage error.
+    records rejected (see `newsledger rejects`), 2 usage error. An article whose
+    analysis takes longer than --time-limit seconds is stopped and rejected; the
+    ledger (entities, entries, conflicts) is rebuilt every --consolidate-every
+    seconds while the run goes on, and at its end.
     """
     from newsledger.ingest import ingest
 
@@ -175,6 +184,8 @@ def ingest_command(
             batch_size=batch_size,
             on_progress=reporter,
             workers=workers,
+            time_limit=analysis_time_limit,
+            consolidate_every=consolidate_every,
         )
     for line in reporter.unprinted():
         click.echo(line, err=True)
@@ -188,5 +199,25 @@ def ingest_command(
         click.get_current_context().exit(EXIT_REJECTED)
 
 
+@click.command("consolidate")
+@db_option
+def consolidate_command(db_path: str) -> None:
+    """Rebuild the consolidated ledger (entities, entries, conflicts) from the stored figures.
+
+    Ingest does this as it goes and at its end; run it after a run was stopped.
+    """
+    from newsledger.consolidate import consolidate
+
+    with open_store(db_path) as store:
+        built = consolidate(store)
+    click.echo(
+        f"{built.entries:,} ledger entries ({built.citations:,} citations), "
+        f"{built.entities:,} entities, {built.conflicts:,} conflicts "
+        f"from {built.figures:,} figures in {built.elapsed:.1f}s",
+        err=True,
+    )
+
+
 def register(main: click.Group) -> None:
     main.add_command(ingest_command)
+    main.add_command(consolidate_command)

@@ -78,6 +78,23 @@ def workers_option(help_text: str | None = None):
     )
 
 
+def _seconds_option(flag: str, name: str):
+    """A seconds option (0 or more) whose default is the setting `name`, read at call time."""
+    declared_setting = declared(name)
+    return click.option(
+        flag,
+        name,
+        type=click.FloatRange(min=0),
+        default=lambda: float(setting(name)),
+        show_default=f"${declared_setting.env} or {declared_setting.default:g}",
+        help=declared_setting.help,
+    )
+
+
+time_limit_option = _seconds_option("--time-limit", "analysis_time_limit")
+consolidate_every_option = _seconds_option("--consolidate-every", "consolidate_every")
+
+
 @contextmanager
 def open_store(db_path: str) -> Iterator[Store]:
     """Open the ledger for one command and close it however the command ends."""
