@@ -68,7 +68,7 @@ def test_jsonl_one_bad_line_leaves_the_others_exact(
     assert flagged.origin.path == str(path)
     assert flagged.text == expected_text
     flag = flagged.flag("encoding")
-    assert flag is not None and note in flag.detail and f"line {BAD_LINE}" in flag.detail
+    assert flag is not None and note in flag.detail
 
 
 def test_jsonl_bad_line_in_a_file_with_no_other_non_ascii(tmp_path: Path) -> None:
@@ -108,7 +108,8 @@ def test_whole_cp1252_jsonl_file_still_decodes(tmp_path: Path) -> None:
     assert [a.text for a in articles] == bodies
     for number, article in enumerate(articles, start=1):
         flag = article.flag("encoding")
-        assert flag is not None and flag.detail == f"decoded as cp1252, not UTF-8 (line {number})"
+        assert article.origin.record == f"line {number}"
+        assert flag is not None and flag.detail == "decoded as cp1252, not UTF-8"
 
 
 def test_whole_cp1252_record_and_csv_files_still_decode(tmp_path: Path) -> None:

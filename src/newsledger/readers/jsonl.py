@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from newsledger.models import Article, Origin, Reject
 from newsledger.readers.base import ReadContext, build_article, excerpt_of
-from newsledger.readers.decoding import Decoder, encoding_detail
+from newsledger.readers.decoding import Decoder
 from newsledger.readers.fields import pick_fields, resolve_columns
 from newsledger.readers.sources import bounded_lines
 
@@ -61,5 +61,6 @@ def read_jsonl(
         if isinstance(values, Reject):
             yield values
             continue
-        notes = [(line.number, decoded.note)] if decoded.note else []
-        yield build_article(origin, values, encoding=encoding_detail(notes))
+        # The record is the line, so its origin already names the line (and a shard of
+        # the file, read by scale.shards, renumbers only the origin).
+        yield build_article(origin, values, encoding=decoded.note)
