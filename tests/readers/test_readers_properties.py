@@ -225,3 +225,23 @@ def test_record_file_comes_out_as_written(title: str, body: list[str]) -> None:
     assert isinstance(result, Article), result
     assert (result.title, result.text) == expected
     assert result.flag("encoding") is None
+
+
+# Words of Western European news, with the characters a legacy code page holds.
+_WESTERN_WORDS = (
+    "the mayor said café crème Zürich São Paulo naïve façade déclaré après tempête "
+    "“quoted” ‘single’ — – … £5 €10 50% Müller Ångström señor año"
+)
+LEGACY_WORDS = st.sampled_from(_WESTERN_WORDS.split())
+LEGACY_TEXT = st.lists(LEGACY_WORDS, min_size=3, max_size=40).map(" ".join)
+
+
+@SETTINGS
+@given(bodies=st.lists(LEGACY_TEXT, min_size=1, max_size=10), charset=st.just("cp1252"))
+def test_whole_legacy_jsonl_file_comes_out_as_written(bodies: list[str], charset: str) -> None:
+    data = "".join(
+        json.dumps({"title": "T", "text": body}, ensure_ascii=False) + "\n" for body in bodies
+    ).encode(charset)
+    path, results = _read_bytes("in.jsonl", data)
+    _assert_well_formed(path, results)
+    assert [result.text for result in results] == [_expected("T", body)[1] for body in bodies]

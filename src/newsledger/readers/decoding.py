@@ -30,6 +30,11 @@ _UTF8_MULTIBYTE = re.compile(
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+# Short Western text with a few accented letters fits big5, cp932 or johab too: a
+# multi-byte charset is believed when it gives at least this many non-ASCII
+# characters, making at least this share of the letters.
+_MIN_MULTI_BYTE_CHARACTERS = 4
+_MULTI_BYTE_SHARE = 0.3
 _REPLACEMENT_BYTES = "\ufffd".encode()
 # An encoding flag lists at most this many line numbers per note.
 _MAX_LINES_IN_DETAIL = 10
@@ -149,10 +154,25 @@ def _detect(data: bytes) -> str | None:
     # charset-normalizer often ranks a Baltic or Central European code page first
     # for short Western text ("Zürich" -> "Z³rich"); Windows-1252 is the likelier
     # single-byte charset for the news this reads, so it wins when it decodes.
-    if not is_multi_byte_encoding(best):
-        try:
-            data.decode("cp1252")
-        except UnicodeDecodeError:
-            return best
-        return "cp1252"
-    return best
+    if is_multi_byte_encoding(best) and _written_in(data, best):
+        return best
+    # The same goes for a multi-byte charset (big5, cp932...) ranked first for
+    # Western text with a few accented letters ("S\xe3o" -> "S緌").
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return best
+    return "cp1252"
+
+
+def _written_in(data: bytes, charset: str) -> bool:
+    """Whether text in a multi-byte charset is mostly that charset's characters, as
+    Chinese, Japanese or Korean text is, rather than ASCII letters with a few
+    others between them, as Western text misread is."""
+    try:
+        text = data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    others = sum(1 for character in text if not character.isascii())
+    letters = sum(1 for character in text if character.isascii() and character.isalpha())
+    return others >= _MIN_MULTI_BYTE_CHARACTERS and others >= _MULTI_BYTE_SHARE * (others + letters)
