@@ -7,7 +7,14 @@ import json
 import pytest
 
 from newsledger.errors import EvalError
-from newsledger.eval.displacement import TERM_CATEGORY, evaluate_displacement, load_gold
+from newsledger.eval import displacement
+from newsledger.eval.displacement import (
+    TERM_CATEGORY,
+    evaluate_displacement,
+    load_gold,
+    pick_displacement_figure,
+)
+from newsledger.eval.stored import GoldText, StoredFigures, stored_figures
 from newsledger.nlp import load_pipeline
 
 GOLD = [
@@ -95,12 +102,8 @@ def test_peer_scores_figures_only(gold_file):
 
 
 def _pick(text: str):
-    from newsledger.eval.displacement import pick_displacement_figure
-    from newsledger.extract.figures import extract_figures
-    from newsledger.extract.quantities import extract_quantities
-
-    doc = load_pipeline()(text)
-    return pick_displacement_figure(extract_figures(doc, extract_quantities(doc), []))
+    rows = stored_figures([GoldText("t", text)], load_pipeline(), source="test").figures[0]
+    return pick_displacement_figure(rows)
 
 
 @pytest.mark.parametrize(
@@ -113,14 +116,48 @@ def _pick(text: str):
             "The quake damaged 140 homes and destroyed 35 homes in the valley.",
             (35, "housing_destroyed"),
         ),
-        # No displacement word at all: the excerpt's first count leads.
-        (
-            "About 420 households (about 2,100 people) arrived in Elmford this week.",
-            (420, "displaced"),
-        ),
+        # No displacement word at all: the product stores the counts as `other`, so
+        # there is no prediction (the scorer no longer calls the first count displaced).
+        ("About 420 households (about 2,100 people) arrived in Elmford this week.", None),
         # An affected population is not the displaced one.
         ("Of the 9,000 people affected, 650 were evacuated.", (650, "evacuated")),
     ],
 )
 def test_pick_displacement_figure(text, expected):
     assert _pick(text) == expected
+
+
+def _row(value, category, part_of=None):
+    return {"value_low": value, "value_high": value, "qualifier": "exact", "unit": None,
+            "count_unit": "people", "category": category, "part_of": part_of}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([_row(4500.0, "other")], None),
+        ([_row(12.0, "other"), _row(4500.0, "other")], None),
+        ([_row(4500.0, "other"), _row(300.0, "evacuated")], (300.0, "evacuated")),
+        ([_row(4500.0, "displaced", part_of=1), _row(9000.0, "displaced")], (9000.0, "displaced")),
+    ],
+)
+def test_only_stored_displacement_categories_are_picked(rows, expected):
+    assert pick_displacement_figure(rows) == expected
+
+
+def test_a_figure_stored_as_other_is_never_a_displacement_hit(gold_file, monkeypatch):
+    # Each excerpt's stored figure has the gold value but the category `other`.
+    values = [4500.0, 1200.0, 300.0, 900.0]
+
+    def stored(items, nlp, *, source):
+        return StoredFigures([[_row(value, "other")] for value in values])
+
+    monkeypatch.setattr(displacement, "stored_figures", stored)
+    result = evaluate_displacement(gold_file, nlp=object())
+    assert all(p.figure is None and p.category is None for p in result.predictions)
+    assert result.flat_scores() == {
+        "figure.accuracy": 0.0,
+        "term.accuracy": 0.0,
+        "figure+term.accuracy": 0.0,
+        "figure+term.f1": 0.0,
+    }

@@ -1,9 +1,10 @@
-"""`newsledger eval displacement|casualties GOLD.jsonl [--peers] [--format table|json]`
+"""`newsledger eval displacement|casualties GOLD.jsonl [--peers] [--format table|json] [--folds]`
 (casualties also takes `--limit N`):
 the figure scorers (`newsledger.eval.displacement`, `newsledger.eval.casualties`) as commands.
 
 Each prints newsledger's scores and, with `--peers`, quantulum3's baseline on
-the same input in the same run.
+the same input in the same run; `--folds` prints newsledger's scores per
+validation fold instead.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 
 import click
 
+from newsledger.cli.eval_folds import folds_option, print_folds
 from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
@@ -48,10 +50,14 @@ def _print(result, output_format: str) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @_PEERS
 @report_format_option
-def displacement_command(gold: str, peers: bool, output_format: str) -> None:
+@folds_option
+def displacement_command(gold: str, peers: bool, output_format: str, folds: bool) -> None:
     """Score the displacement figure and term category per excerpt (IDMC / IDETECT)."""
     from newsledger.eval.displacement import evaluate_displacement
 
+    if folds:
+        print_folds("displacement", gold, output_format)
+        return
     try:
         result = evaluate_displacement(gold, peers=peers)
     except NewsledgerError as exc:
@@ -69,10 +75,16 @@ def displacement_command(gold: str, peers: bool, output_format: str) -> None:
     default=None,
     help="score only the first N articles (a quick look; the gate scores all)",
 )
-def casualties_command(gold: str, peers: bool, output_format: str, limit: int | None) -> None:
+@folds_option
+def casualties_command(
+    gold: str, peers: bool, output_format: str, limit: int | None, folds: bool
+) -> None:
     """Score each article's main-incident killed and injured counts (GVA / SemEval-2018 Task 5)."""
     from newsledger.eval.casualties import evaluate_casualties
 
+    if folds:
+        print_folds("casualties", gold, output_format)
+        return
     try:
         result = evaluate_casualties(gold, peers=peers, limit=limit)
     except NewsledgerError as exc:

@@ -1,9 +1,10 @@
-"""`newsledger eval quantities GOLD.jsonl [--peers] [--format table|json] [--misses]`:
+"""`newsledger eval quantities GOLD.jsonl [--peers] [--format table|json] [--misses] [--folds]`:
 the NewsQuant scorer (`newsledger.eval.quantities`) as a command.
 
-Prints precision, recall and F1 per match type for newsledger and, with
-`--peers`, for quantulum3 run on the same sentences in the same process.
-`--misses` lists the sentences where newsledger and the gold disagree.
+Prints precision, recall and F1 per match type (value, value+unit) of the
+figures the ledger stores and, with `--peers`, of quantulum3 run on the same
+sentences in the same process. `--misses` lists the sentences where the stored
+figures and the gold disagree; `--folds` prints the figures per validation fold.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 
 import click
 
+from newsledger.cli.eval_folds import folds_option, print_folds
 from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
@@ -25,10 +27,16 @@ _COLUMNS = ("system", "type", "P", "R", "F1", "correct", "gold", "extracted", "s
 @click.option("--peers", is_flag=True, help="also score quantulum3 on the same sentences")
 @report_format_option
 @click.option("--misses", is_flag=True, help="list the sentences newsledger gets wrong")
-def quantities_command(gold: str, peers: bool, output_format: str, misses: bool) -> None:
-    """Score quantity extraction on a NewsQuant JSONL file (value, value+unit, value+change)."""
+@folds_option
+def quantities_command(
+    gold: str, peers: bool, output_format: str, misses: bool, folds: bool
+) -> None:
+    """Score the stored figures on a NewsQuant JSONL file (value, value+unit; CQE's matching)."""
     from newsledger.eval.quantities import compare_sentences, evaluate_quantities
 
+    if folds:
+        print_folds("quantities", gold, output_format)
+        return
     try:
         result = evaluate_quantities(gold, peers=peers)
         comparisons = compare_sentences(gold) if misses else []

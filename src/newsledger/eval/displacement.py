@@ -1,13 +1,15 @@
 """The displacement scorer: per excerpt, the displacement figure and its term category
 against IDMC / IDETECT annotations (`../shared/eval/displacement/`).
 
-Per excerpt: parse, extract quantities and figures, and predict the excerpt's
-displacement fact (`pick_displacement_figure`): the first displaced or
-evacuated figure, else the first destroyed-housing figure, else the first
-housing figure, else (the excerpt was annotated because it reports
-displacement) its first plain count as displaced. A stated range counts as its
-upper bound ("between 18,000 and 25,000 people" is annotated 25,000).
-Gold terms map onto our categories (`TERM_CATEGORY`):
+Per excerpt: the figures the ledger stores for it (the excerpt ingested as an
+article of its own, see `newsledger.eval.stored`), and the excerpt's displacement
+fact picked from them (`pick_displacement_figure`): the first stored figure with
+category displaced or evacuated, else the first housing_destroyed one, else the
+first housing_damaged one; with none, the excerpt has no prediction. The
+category is the stored one: no figure the product left as `other` is counted as
+displacement. A stored range counts as its upper bound ("between 18,000 and
+25,000 people" is annotated 25,000). Gold terms map onto our categories
+(`TERM_CATEGORY`):
 
 | gold term | our category |
 |---|---|
@@ -27,16 +29,16 @@ largest dimensionless whole number (figure accuracy only: it has no terms).
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
 from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import largest_count, quantulum_numbers
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.models import Figure
+from newsledger.eval.stored import GoldText, stored_figures
 
 __all__ = [
     "DISPLACEMENT_CATEGORIES",
@@ -47,6 +49,8 @@ __all__ = [
     "evaluate_displacement",
     "load_gold",
     "pick_displacement_figure",
+    "predict_excerpts",
+    "scores_of",
 ]
 
 SYSTEM_NAME = "newsledger"
@@ -120,13 +124,16 @@ class DisplacementEvalResult:
 
     def flat_scores(self) -> dict[str, float]:
         """newsledger's metrics by name, as the gate reads them."""
-        ours = next(s for s in self.systems if s.system == SYSTEM_NAME)
-        return {
-            "figure.accuracy": ours.figure_accuracy,
-            "term.accuracy": ours.term_accuracy or 0.0,
-            "figure+term.accuracy": ours.figure_term_accuracy or 0.0,
-            "figure+term.f1": ours.f1 or 0.0,
-        }
+        return _flat(next(s for s in self.systems if s.system == SYSTEM_NAME))
+
+
+def _flat(ours: SystemScores) -> dict[str, float]:
+    return {
+        "figure.accuracy": ours.figure_accuracy,
+        "term.accuracy": ours.term_accuracy or 0.0,
+        "figure+term.accuracy": ours.figure_term_accuracy or 0.0,
+        "figure+term.f1": ours.f1 or 0.0,
+    }
 
 
 def load_gold(path: str | Path) -> list[GoldExcerpt]:
@@ -147,32 +154,32 @@ def _gold_excerpt(record: dict) -> GoldExcerpt:
     )
 
 
-def _reported_value(figure: Figure) -> float:
-    """The value an annotator records: the upper bound of a stated range
+def _reported_value(row: Mapping[str, Any]) -> float:
+    """The value an annotator records: the upper bound of a stored range
     ("between 18,000 and 25,000" -> 25,000), the value itself otherwise."""
-    if figure.qualifier == "range":
-        return figure.value_high
-    return figure.value_low
+    if row["qualifier"] == "range":
+        return row["value_high"]
+    return row["value_low"]
 
 
-def pick_displacement_figure(figures: list[Figure]) -> tuple[float, str] | None:
-    """The excerpt's displacement fact (value, category), or None.
+def pick_displacement_figure(rows: list[Mapping[str, Any]]) -> tuple[float, str] | None:
+    """The excerpt's displacement fact (value, stored category), or None.
 
-    The first displaced/evacuated figure, else the first destroyed-housing
-    figure, else the first housing figure; an excerpt is annotated because it
-    reports displacement, so when no figure has a displacement category its
-    first plain count (>= 10, the excerpt's lead figure) is taken as displaced.
+    `rows` are stored figure rows (`Store.figures()`). The first displaced or
+    evacuated figure, else the first destroyed-housing figure, else the first
+    housing figure; a figure that is part of another is not a fact of its own.
+    Only the stored category counts: with no displacement figure there is no
+    prediction.
     """
-    facts = [f for f in figures if f.category in DISPLACEMENT_CATEGORIES and f.part_of is None]
-    people = [f for f in facts if f.category in ("displaced", "evacuated")]
-    destroyed = [f for f in facts if f.category == "housing_destroyed"]
+    facts = [
+        row for row in rows if row["category"] in DISPLACEMENT_CATEGORIES and row["part_of"] is None
+    ]
+    people = [row for row in facts if row["category"] in ("displaced", "evacuated")]
+    destroyed = [row for row in facts if row["category"] == "housing_destroyed"]
     chosen = (people or destroyed or facts)[:1]
-    if chosen:
-        return _reported_value(chosen[0]), chosen[0].category
-    plain = [f for f in figures if f.category == "other" and f.unit is None and f.value_low >= 10]
-    if plain:
-        return plain[0].value_low, "displaced"
-    return None
+    if not chosen:
+        return None
+    return _reported_value(chosen[0]), chosen[0]["category"]
 
 
 def _scores(
@@ -203,12 +210,18 @@ def _scores(
     )
 
 
-def predict_excerpts(gold: list[GoldExcerpt], nlp) -> list[ExcerptPrediction]:
-    """newsledger's displacement figure and category for each excerpt."""
+def predict_excerpts(
+    gold: list[GoldExcerpt], nlp, notes: list[str] | None = None
+) -> list[ExcerptPrediction]:
+    """The displacement figure and category of each excerpt, from its stored figures."""
+    stored = stored_figures(
+        [GoldText(excerpt.id, excerpt.text) for excerpt in gold], nlp, source="displacement"
+    )
+    if notes is not None:
+        notes.extend(stored.notes)
     predictions = []
-    for excerpt, doc in zip(gold, nlp.pipe((e.text for e in gold), batch_size=32), strict=True):
-        figures = extract_figures(doc, extract_quantities(doc), [], reference_date=None)
-        chosen = pick_displacement_figure(figures)
+    for excerpt, rows in zip(gold, stored.figures, strict=True):
+        chosen = pick_displacement_figure(rows)
         predictions.append(
             ExcerptPrediction(
                 excerpt.id,
@@ -221,6 +234,13 @@ def predict_excerpts(gold: list[GoldExcerpt], nlp) -> list[ExcerptPrediction]:
     return predictions
 
 
+def scores_of(result: DisplacementEvalResult, ids: Iterable[str]) -> dict[str, float]:
+    """newsledger's flat scores on the excerpts with these ids (a fold)."""
+    wanted = set(ids)
+    subset = [p for p in result.predictions if p.id in wanted]
+    return _flat(_scores(SYSTEM_NAME, subset, 0.0, terms=True))
+
+
 def evaluate_displacement(
     gold_path: str | Path, *, nlp=None, peers: bool = False
 ) -> DisplacementEvalResult:
@@ -231,7 +251,7 @@ def evaluate_displacement(
     nlp = nlp if nlp is not None else load_pipeline()
     result = DisplacementEvalResult(str(gold_path), file_sha256(gold_path), len(gold))
     started = time.perf_counter()
-    result.predictions = predict_excerpts(gold, nlp)
+    result.predictions = predict_excerpts(gold, nlp, result.notes)
     result.systems.append(
         _scores(SYSTEM_NAME, result.predictions, time.perf_counter() - started, terms=True)
     )
@@ -244,10 +264,11 @@ def evaluate_displacement(
             for e in gold
         ]
         result.systems.append(_scores(PEER_NAME, peer, time.perf_counter() - started, terms=False))
-    result.notes = [
-        "prediction: first displaced/evacuated figure, else first destroyed-housing, "
-        "else first housing figure, else the first plain count as displaced; "
-        "a range counts as its upper bound",
+    result.notes += [
+        "prediction: of the figures the ledger stores for the excerpt, the first "
+        "displaced/evacuated one, else the first destroyed-housing one, else the first "
+        "housing one, with its stored category; none: no prediction; "
+        "a stored range counts as its upper bound",
         "gold terms mapped by newsledger.eval.displacement.TERM_CATEGORY",
         f"{PEER_NAME}: largest dimensionless whole number; figure accuracy only",
     ]

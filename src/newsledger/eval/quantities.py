@@ -1,41 +1,46 @@
-"""The NewsQuant quantity scorer: value, value+unit and value+change precision,
-recall and F1, matched the way CQE's `evaluate_models.py` does (see
-`../shared/eval/quantities/README.md`), for newsledger and, as a peer, quantulum3.
+"""The NewsQuant quantity scorer: value and value+unit precision, recall and F1 of
+the figures the ledger stores, for newsledger and, as a peer, quantulum3.
 
-Matching, per sentence: gold and system tags are sorted by normalised unit; for
-each gold quantity the remaining tags are scanned in order; a value match
-(`numpy.isclose` tolerance, ranges are (lo, hi) tuples and never match scalars)
-adds to `value` at most len(gold) times per sentence and to `value+change` when
-the change strings agree; a value match whose lower-cased units agree adds to
-`value+unit`, consumes the tag and ends the scan for that gold quantity.
+What is scored: each sentence is ingested as an article of its own
+(`newsledger.eval.stored`: make_article, check_article, analysis.analyse_batch,
+an in-memory Store) and the rows `Store.figures()` returns are read as stored
+(`figure_tag`): the value is value_low, or the pair (value_low, value_high) when
+they differ; the unit is `unit`, else `count_unit`, else "-". Nothing is re-parsed
+or re-derived here, so a count stored without a counted noun is scored as "-" and
+a fraction as "fraction". The ledger stores no direction of change, so
+value+change (which CQE reports for its own system) is not scored.
 
-How newsledger's Quantities become tags (the scorer's side of CQE's tagger.py):
-- value: a range (qualifier "range", low != high) is (low, high); else the number.
-- vague amounts: the round plurals ("hundreds", "tens of thousands") are scored as
-  NewsQuant's annotators wrote them, the order of magnitude (`VAGUE_MAGNITUDE`);
-  the others ("dozens", "several", "a few") are not scored, because NewsQuant does
-  not annotate them as quantities. The ledger keeps its own ranges either way.
-- unit: the Quantity's unit ("fraction" is written "% " + the counted phrase, as
-  NewsQuant does: "half the condos" -> "% condo"); for a count, the lemmas of its
-  counted noun phrase (NewsQuant annotates "13 people" with unit "people" and
-  "13000 workers" with "worker"); "-" when there is neither.
+How they are matched is a port of the published CQE evaluation: `evaluate_models.py`
+in https://github.com/satya77/CQE_Evaluation (the repository the NewsQuant
+README cites, file read at commit e7d6607ca11be84dfadecb2e3ddaa92e532f9027).
+Ported: `decode_dictionary` (a gold value "lo-hi" without "E" and not starting
+with "-" is the tuple (lo, hi), else float; ranges averaged for quantulum3 only;
+units compared lower-cased), `values_match` (`numpy.isclose(gt, sys, rtol=1e-05,
+atol=1e-08)`, tuples element-wise in order, a tuple never matches a scalar) and
+`calculate_metrics` (per sentence gold and system tags each sorted by
+normalized_unit, gold by the unit as annotated; for each gold quantity the
+remaining tags are scanned in order; a value match adds to `value` while the
+sentence's budget of len(gold) lasts; a value match whose units agree adds to
+`value+unit`, removes the tag and ends the scan; P = correct / system tags,
+R = correct / gold quantities). CQE prints percentages rounded to 0.1; the
+scores here are the unrounded fractions. The quantulum3 peer's units are mapped
+as CQE's `tagger.py` QuantulumTagger maps them.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
 from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import quiet_classifier_load
-from newsledger.extract.quantities import extract_quantities, vague_key
-from newsledger.extract.quantity_tables import VAGUE_MAGNITUDE
-from newsledger.models import Quantity
+from newsledger.eval.stored import GoldText, stored_figures
 
 __all__ = [
     "GoldSentence",
@@ -46,10 +51,13 @@ __all__ = [
     "Tag",
     "compare_sentences",
     "evaluate_quantities",
+    "figure_tag",
+    "gold_tags",
     "load_gold",
-    "newsledger_tags",
     "quantulum_tags",
     "score_tags",
+    "scores_of",
+    "stored_tags",
 ]
 
 SYSTEM_NAME = "newsledger"
@@ -75,6 +83,7 @@ class Tag:
     unit: str
     change: str | None = None
     text: str = ""
+    sort_unit: str | None = None  # the unit CQE sorts by, when not `unit` (gold: as annotated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,15 +124,18 @@ class QuantitiesEvalResult:
     gold_quantities: int
     systems: list[SystemScores] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # per sentence, for scoring a subset (a fold): ids, gold tags, newsledger's tags
+    sentence_ids: list[str] = field(default_factory=list)
+    gold_tags: list[list[Tag]] = field(default_factory=list)
+    system_tags: list[list[Tag]] = field(default_factory=list)
 
     def flat_scores(self, system: str = SYSTEM_NAME) -> dict[str, float]:
         """{"value.f1": 0.93, "value.precision": ...} for the gate."""
         scores = next(entry for entry in self.systems if entry.system == system)
-        flat = {}
-        for metric in scores.metrics:
-            for part in ("precision", "recall", "f1"):
-                flat[f"{metric.name}.{part}"] = getattr(metric, part)
-        return flat
+        return {f"{m.name}.{part}": getattr(m, part) for m in scores.metrics for part in _PARTS}
+
+
+_PARTS = ("precision", "recall", "f1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,67 +169,26 @@ def gold_tag(quantity: dict, *, average_ranges: bool = False) -> Tag:
         value: float | tuple[float, float] = (low + high) / 2 if average_ranges else (low, high)
     else:
         value = float(raw)
-    return Tag(value, quantity["normalized_unit"].lower(), quantity.get("change"), raw)
+    unit = quantity["normalized_unit"]
+    return Tag(value, unit.lower(), quantity.get("change"), raw, sort_unit=unit)
 
 
-def newsledger_tags(doc, quantities: Iterable[Quantity] | None = None) -> list[Tag]:
-    """newsledger's quantities for a parsed sentence as Tags (mapping in the module doc)."""
-    if quantities is None:
-        quantities = extract_quantities(doc)
-    tags = []
-    for quantity in quantities:
-        value: float | tuple[float, float]
-        if quantity.vague:
-            key = vague_key(quantity.span.text)
-            if key not in VAGUE_MAGNITUDE:
-                continue
-            value = VAGUE_MAGNITUDE[key]
-        elif quantity.qualifier == "range" and quantity.value_low != quantity.value_high:
-            value = (quantity.value_low, quantity.value_high)
-        else:
-            value = quantity.value_low
-        if quantity.unit == "fraction":
-            # NewsQuant writes a fraction's unit as "%" and the counted phrase: "% condo"
-            unit = "% " + (_noun_lemma(doc, quantity) or "-")
-        else:
-            unit = quantity.unit or _noun_lemma(doc, quantity) or "-"
-        tags.append(Tag(value, unit.lower(), quantity.change, quantity.span.text))
-    return tags
+def gold_tags(sentence: GoldSentence, *, average_ranges: bool = False) -> list[Tag]:
+    return [gold_tag(q, average_ranges=average_ranges) for q in sentence.quantities]
 
 
-def _noun_lemma(doc, quantity: Quantity) -> str | None:
-    """The counted noun phrase as NewsQuant writes count units: the lemmas of the
-    adjectives and nouns from the number to the counted noun, and of a following
-    "of" phrase ("4 different bosses" -> "different boss", "5,700 categories of
-    products" -> "category product", "one of the best speakers" -> "good speaker")."""
-    if quantity.noun is None:
-        return None
-    tokens = [token for token in doc if token.idx >= quantity.span.end]
-    head = next((i for i, token in enumerate(tokens) if token.text == quantity.noun), None)
-    if head is None:
-        return quantity.noun
-    phrase = [
-        token
-        for token in tokens[: head + 1]
-        if token.pos_ in _CONCEPT_POS and token.lower_ not in ("more", "other", "additional")
-    ]
-    following = tokens[head + 1 : head + 5]
-    if following and following[0].lower_ == "of":
-        for token in following[1:]:
-            if token.pos_ in ("NOUN", "PROPN"):
-                phrase.append(token)
-            elif token.pos_ not in ("DET", "ADJ"):
-                break
-    return " ".join(_concept_word(token) for token in phrase) or quantity.noun
+def figure_tag(row: Mapping[str, Any]) -> Tag:
+    """A stored figure row (`Store.figures()`) as a Tag, reading its fields as stored.
 
-
-_CONCEPT_POS = frozenset({"ADJ", "NOUN", "PROPN"})
-
-
-def _concept_word(token) -> str:
-    if token.lower_ == "people":
-        return token.lower_
-    return token.lemma_.lower()
+    value: (value_low, value_high) when the two differ (CQE's taggers give a range
+    as a (lower, upper) tuple), else value_low. unit: `unit`, else `count_unit`
+    (what a count counts: "people", "homes"), else "-" (NewsQuant's "no unit"),
+    lower-cased as `decode_dictionary` lower-cases both sides.
+    """
+    low, high = float(row["value_low"]), float(row["value_high"])
+    value: float | tuple[float, float] = (low, high) if low != high else low
+    unit = row["unit"] or row["count_unit"] or "-"
+    return Tag(value, unit.strip().lower(), None, row.get("text") or "")
 
 
 def quantulum_tags(text: str, notes: list[str] | None = None) -> list[Tag]:
@@ -272,18 +243,26 @@ def _prf(correct: int, total_gold: int, total_system: int, name: str) -> Metric:
     return Metric(name, precision, recall, f1, correct, total_gold, total_system)
 
 
+def _sort_unit(tag: Tag) -> str:
+    return tag.unit if tag.sort_unit is None else tag.sort_unit
+
+
 def score_tags(
-    gold_tags: list[list[Tag]], system_tags: list[list[Tag]], *, with_change: bool = True
+    gold_tags: list[list[Tag]], system_tags: list[list[Tag]], *, with_change: bool = False
 ) -> list[Metric]:
-    """Greedy per-sentence matching of `calculate_metrics`; one list of tags per sentence."""
+    """CQE's `calculate_metrics` (see the module doc); one list of tags per sentence.
+
+    `with_change` adds value+change (a value match whose change strings agree,
+    the unit not required), for systems that say a change; the ledger does not.
+    """
     total_gold = total_system = 0
     correct_value = correct_unit = correct_change = 0
     for gold, system in zip(gold_tags, system_tags, strict=True):
         total_gold += len(gold)
         total_system += len(system)
-        pool = sorted(system, key=lambda tag: tag.unit)
+        pool = sorted(system, key=_sort_unit)
         budget = len(gold)
-        for gold_tag_ in sorted(gold, key=lambda tag: tag.unit):
+        for gold_tag_ in sorted(gold, key=_sort_unit):
             for candidate in list(pool):
                 if not _values_match(gold_tag_.value, candidate.value):
                     continue
@@ -305,66 +284,86 @@ def score_tags(
     return metrics
 
 
-def _our_tags(texts: list[str], nlp) -> list[list[Tag]]:
-    return [newsledger_tags(doc) for doc in nlp.pipe(texts)]
-
-
 def _timed(function: Callable[[], list[list[Tag]]]) -> tuple[list[list[Tag]], float]:
     started = time.perf_counter()
     result = function()
     return result, time.perf_counter() - started
 
 
+def stored_tags(
+    sentences: list[GoldSentence], nlp, notes: list[str] | None = None
+) -> list[list[Tag]]:
+    """Per sentence, the figures the ledger stores for it (each sentence ingested as
+    an article of its own, see `newsledger.eval.stored`) as Tags, in stored order."""
+    items = [GoldText(sentence.id, sentence.text) for sentence in sentences]
+    stored = stored_figures(items, nlp, source="newsquant")
+    if notes is not None:
+        notes.extend(stored.notes)
+    return [[figure_tag(row) for row in rows] for rows in stored.figures]
+
+
+def _load_nlp(nlp):
+    if nlp is not None:
+        return nlp
+    from newsledger.nlp import load_pipeline
+
+    return load_pipeline()
+
+
 def evaluate_quantities(
     gold_path: str | Path, *, peers: bool = False, nlp=None
 ) -> QuantitiesEvalResult:
-    """Score newsledger (and quantulum3 with `peers`) on a NewsQuant JSONL gold file.
+    """Score the stored figures (and quantulum3 with `peers`) on a NewsQuant JSONL gold file.
 
     Raises EvalError when the gold file cannot be read or a peer is not installed.
     """
-    if nlp is None:
-        from newsledger.nlp import load_pipeline
-
-        nlp = load_pipeline()
+    nlp = _load_nlp(nlp)
     sentences = load_gold(gold_path)
-    texts = [sentence.text for sentence in sentences]
-    gold = [[gold_tag(q) for q in sentence.quantities] for sentence in sentences]
+    gold = [gold_tags(sentence) for sentence in sentences]
     result = QuantitiesEvalResult(
         gold_path=str(gold_path),
         gold_sha256=file_sha256(gold_path),
         sentences=len(sentences),
         gold_quantities=sum(len(tags) for tags in gold),
+        sentence_ids=[sentence.id for sentence in sentences],
+        gold_tags=gold,
     )
-    ours, seconds = _timed(lambda: _our_tags(texts, nlp))
+    ours, seconds = _timed(lambda: stored_tags(sentences, nlp, result.notes))
+    result.system_tags = ours
     result.systems.append(SystemScores(SYSTEM_NAME, score_tags(gold, ours), seconds))
+    result.notes.append(
+        f"{SYSTEM_NAME}: the figures the ledger stores for each sentence, value "
+        "(value_low, or (value_low, value_high) when they differ) and unit (unit, else "
+        "count_unit, else '-') as stored; matched as CQE_Evaluation's calculate_metrics. "
+        "No value+change: the ledger stores no change"
+    )
     if peers:
         try:
             import quantulum3  # noqa: F401
         except ImportError as exc:
             raise EvalError("--peers needs quantulum3 (pip install quantulum3)") from exc
-        averaged = [
-            [gold_tag(q, average_ranges=True) for q in sentence.quantities]
-            for sentence in sentences
-        ]
+        averaged = [gold_tags(sentence, average_ranges=True) for sentence in sentences]
+        texts = [sentence.text for sentence in sentences]
         theirs, seconds = _timed(lambda: [quantulum_tags(text, result.notes) for text in texts])
-        result.systems.append(
-            SystemScores(PEER_NAME, score_tags(averaged, theirs, with_change=False), seconds)
-        )
+        result.systems.append(SystemScores(PEER_NAME, score_tags(averaged, theirs), seconds))
     return result
 
 
-def compare_sentences(gold_path: str | Path, *, nlp=None) -> list[SentenceComparison]:
-    """Per sentence, the gold tags with no value+unit match and the unmatched system tags."""
-    if nlp is None:
-        from newsledger.nlp import load_pipeline
+def scores_of(result: QuantitiesEvalResult, ids: Iterable[str]) -> dict[str, float]:
+    """The stored figures' flat scores on the sentences with these ids (a fold)."""
+    wanted = set(ids)
+    keep = [i for i, sentence_id in enumerate(result.sentence_ids) if sentence_id in wanted]
+    metrics = score_tags([result.gold_tags[i] for i in keep], [result.system_tags[i] for i in keep])
+    return {f"{m.name}.{part}": getattr(m, part) for m in metrics for part in _PARTS}
 
-        nlp = load_pipeline()
+
+def compare_sentences(gold_path: str | Path, *, nlp=None) -> list[SentenceComparison]:
+    """Per sentence, the gold tags with no value+unit match and the unmatched stored figures."""
     sentences = load_gold(gold_path)
     comparisons = []
-    for sentence, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
-        pool = newsledger_tags(doc)
+    for sentence, pool in zip(sentences, stored_tags(sentences, _load_nlp(nlp)), strict=True):
         missed = []
-        for gold in (gold_tag(q) for q in sentence.quantities):
+        for gold in gold_tags(sentence):
             match = next(
                 (t for t in pool if _values_match(gold.value, t.value) and t.unit == gold.unit),
                 None,
