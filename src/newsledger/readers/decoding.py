@@ -3,11 +3,11 @@ line at a time, so one bad line never changes how the others read. A line that i
 valid UTF-8 is decoded as UTF-8, exactly, whatever the rest of the file holds. A line
 that is not is either damaged UTF-8 (it also holds valid multi-byte UTF-8 characters:
 the bad bytes become U+FFFD) or legacy text, decoded with the file's legacy charset
-(detected once by charset-normalizer from the head's non-UTF-8 lines, so a whole
-cp1252 or Latin-1 file reads as it always did) or, failing that, the charset detected
-for the line itself. Each line decoded any other way than plain UTF-8 carries a note
-saying what was done, which the readers turn into an `encoding` flag naming the
-lines."""
+(detected once by charset-normalizer from the head's non-UTF-8 lines, or from the
+first legacy line past the head, so a whole cp1252 or Latin-1 file reads as it always
+did) or, failing that, the charset detected for the line itself. Each line decoded
+any other way than plain UTF-8 carries a note saying what was done, which the readers
+turn into an `encoding` flag (naming the lines when a record spans several)."""
 
 from __future__ import annotations
 
