@@ -28,7 +28,7 @@ FLAG_MEANINGS: dict[str, str] = {
     "date_unparseable": "the publication date could not be parsed",
     "date_inconsistent": "the body mentions dates after the stated publication date",
     "duplicate_of": "a near-duplicate of an article already in the ledger",
-    "encoding": "the file was not UTF-8 and was decoded with a detected legacy charset",
+    "encoding": "a line was not UTF-8: decoded with a legacy charset, or bad bytes replaced",
 }
 
 # Figures whose category is "other" are counts of things (rockets, homes without a
