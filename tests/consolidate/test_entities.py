@@ -137,3 +137,31 @@ def test_entity_ids_and_names_are_unique_and_in_name_order():
     entities = resolve_entities(uses, NO_ALIASES).entities
     assert [e.entity_id for e in entities] == [1, 2, 3]
     assert [e.name for e in entities] == ["ash trust", "Elmford council", "Mara Holt"]
+
+
+_TIE = """
+from newsledger.consolidate.entities import NameUse, load_aliases, resolve_entities
+uses = [NameUse("new reports", 3, 0, 0), NameUse("news report", 3, 0, 0),
+        NameUse("News reports", 1, 0, 0)]
+print(resolve_entities(uses, load_aliases(None)).of("News reports").name)
+"""
+
+
+def test_a_tie_between_two_entities_resolves_the_same_in_every_process():
+    """A spelling that two entities match equally well goes to the same one whatever
+    the process's hash seed (a rebuild in another run must give the same rows)."""
+    import os
+    import subprocess
+    import sys
+
+    answers = {
+        subprocess.run(
+            [sys.executable, "-c", _TIE],
+            env=dict(os.environ, PYTHONHASHSEED=str(seed)),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert len(answers) == 1, answers

@@ -295,7 +295,9 @@ class _Resolver:
         countries = _COUNTRIES.intersection(key.split())
         best: tuple[float, Entity] | None = None
         seen: set[int] = set()
-        for word in set(key.split()):
+        # Words in their order, not a set's: with two candidates of equal score the first
+        # found wins, and a set's order changes with each process's hash seed.
+        for word in dict.fromkeys(key.split()):
             for entity in self.by_word.get(word, ()):
                 if id(entity) in seen:
                     continue
