@@ -106,7 +106,73 @@ def show(rid):
     return 1
 
 
+# ---- statements (GUIDELINES.md §3) ----------------------------------------
+# draft-statements/<id>.json: {"id", "statements": [{"text": content phrase,
+#   "occ"/"after": as for figures, "kind", "cue": phrase, "mention": phrase or
+#   null, "speaker", "pron": bool, "note"}], "doubts": [...]}
+# The cue and the mention are located at their occurrence nearest to the
+# content span (the one written at that statement).
+SFIELDS = ["start", "end", "text", "kind", "cue", "speaker_mention", "speaker",
+           "speaker_is_pronoun_or_description", "note"]
+
+
+def nearest(text, phrase, s, e, window=400):
+    best = None
+    i = text.find(phrase, max(0, s - window))
+    while 0 <= i <= e + window:
+        j = i + len(phrase)
+        if not (s <= i < e):
+            d = s - j if j <= s else (i - e if i >= e else 10**6)
+            if best is None or d < best[0]:
+                best = (d, i)
+        i = text.find(phrase, i + 1)
+    if best is None:
+        raise ValueError(f"cue/mention not found near {s}: {phrase!r}")
+    return best[1], best[1] + len(phrase)
+
+
+def build_statements():
+    sample = [json.loads(l) for l in open(HERE / "sample.jsonl")]
+    order = {row["id"]: i for i, row in enumerate(sample)}
+    drafts = [json.loads(p.read_text(encoding="utf-8"))
+              for p in sorted((HERE / "draft-statements").glob("*.json"))]
+    drafts.sort(key=lambda d: order[d["id"]])
+    out, errors = [], 0
+    for d in drafts:
+        row = sample[order[d["id"]]]
+        text = records(row["corpus"])[d["id"]]["text"]
+        sts = []
+        for st in d["statements"]:
+            try:
+                s, e = locate(text, st["text"], st.get("occ"), st.get("after"))
+                cs, ce = (locate(text, st["cue"], after=st["cue_after"]) if st.get("cue_after")
+                          else nearest(text, st["cue"], s, e))
+                m = None
+                if st.get("mention"):
+                    ms, me = (locate(text, st["mention"], after=st["mention_after"])
+                              if st.get("mention_after") else nearest(text, st["mention"], s, e))
+                    m = {"text": st["mention"], "start": ms, "end": me}
+            except ValueError as exc:
+                print(d["id"], exc, file=sys.stderr)
+                errors += 1
+                continue
+            sts.append({"start": s, "end": e, "text": st["text"], "kind": st["kind"],
+                        "cue": {"text": st["cue"], "start": cs, "end": ce},
+                        "speaker_mention": m, "speaker": st["speaker"],
+                        "speaker_is_pronoun_or_description": bool(st.get("pron", False)),
+                        "note": st.get("note", "")})
+        out.append({"id": d["id"], "corpus": row["corpus"], "part": row["part"], "annotated": True,
+                    "statements": sts, "doubts": d.get("doubts", [])})
+    with open(HERE / "statements.jsonl", "w", encoding="utf-8") as fo:
+        for o in out:
+            fo.write(json.dumps(o, ensure_ascii=False) + "\n")
+    print(f"{len(out)} articles, {sum(len(o['statements']) for o in out)} statements, {errors} errors")
+    return 1 if errors else 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "show":
         sys.exit(show(sys.argv[2]))
+    if len(sys.argv) > 1 and sys.argv[1] == "statements":
+        sys.exit(build_statements())
     sys.exit(build())
