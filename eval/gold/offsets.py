@@ -117,15 +117,17 @@ SFIELDS = ["start", "end", "text", "kind", "cue", "speaker_mention", "speaker",
 
 
 def nearest(text, phrase, s, e, window=400):
+    """The whole-word occurrence of phrase nearest to the span s:e, outside it."""
+    import re
     best = None
-    i = text.find(phrase, max(0, s - window))
-    while 0 <= i <= e + window:
-        j = i + len(phrase)
-        if not (s <= i < e):
-            d = s - j if j <= s else (i - e if i >= e else 10**6)
-            if best is None or d < best[0]:
-                best = (d, i)
-        i = text.find(phrase, i + 1)
+    pat = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+    for mt in pat.finditer(text, max(0, s - window), min(len(text), e + window)):
+        i, j = mt.start(), mt.end()
+        if s <= i < e:
+            continue
+        d = s - j if j <= s else i - e
+        if best is None or d < best[0]:
+            best = (d, i)
     if best is None:
         raise ValueError(f"cue/mention not found near {s}: {phrase!r}")
     return best[1], best[1] + len(phrase)
