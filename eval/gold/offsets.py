@@ -128,6 +128,15 @@ def nearest(text, phrase, s, e, window=400):
         d = s - j if j <= s else i - e
         if best is None or d < best[0]:
             best = (d, i)
+    if best is None and len(phrase) > 3:
+        # glued to a timestamp or a link in live blogs ("04.20Ukrainian"): plain search
+        i = text.find(phrase, max(0, s - window))
+        while 0 <= i <= e + window:
+            if not (s <= i < e):
+                d = s - (i + len(phrase)) if i + len(phrase) <= s else i - e
+                if best is None or d < best[0]:
+                    best = (d, i)
+            i = text.find(phrase, i + 1)
     if best is None:
         raise ValueError(f"cue/mention not found near {s}: {phrase!r}")
     return best[1], best[1] + len(phrase)
