@@ -59,7 +59,7 @@ def check_statements(sample, texts, err):
             spans.add((st["start"], st["end"]))
             if st["kind"] not in KINDS:
                 err(rid, f"kind {st['kind']}")
-            quoted = any(q in st["text"] for q in "“”\"")
+            quoted = any(q in st["text"] for q in "“”\"‘’'")
             if st["kind"] == "mixed" and not quoted:
                 err(rid, f"mixed without a quotation mark {st['text'][:40]!r}")
             c = st["cue"]
