@@ -44,7 +44,7 @@ for k in sorted(tot):
     slines.append(f"| {k[0]} | {k[1]} | {sdone.get(k, 0)} | {sst.get(k, 0)} | {spron.get(k, 0)} | {tot[k]} |")
 ns = sum(len(r["statements"]) for r in srows)
 npron = sum(spron.values())
-s += ("\n\n### Statements (`statements.jsonl`, GUIDELINES.md §3 and decisions S1-S41)\n"
+s += ("\n\n### Statements (`statements.jsonl`, GUIDELINES.md §3 and decisions S1-S44)\n"
       + "\n".join(slines)
       + f"\n\n{len(srows)} articles annotated for statements ({ns} statements, {npron} with a "
       "pronoun or description speaker; "
