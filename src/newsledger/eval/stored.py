@@ -4,8 +4,14 @@ Each gold text is built into an Article the way ingest builds one
 (`article.make_article`, then `quality.check_article`), analysed by
 `analysis.analyse_batch` (what ingest, the workers and the Dask batch call),
 written to a private in-memory ledger (`Store(":memory:")`) and read back with
-`Store.figures()`. The rows are the ones `newsledger figures --format json`
-prints: a scorer reads their fields as stored and derives nothing from the text.
+`Store.figures()`, `Store.statements()` and `Store.article()`. The rows are the
+ones `newsledger figures|statements --format json` and `newsledger article`
+print: a scorer reads their fields as stored and derives nothing from the text.
+
+The stored text is the normalised one (`quality.check_article` collapses
+spaces, repairs glued sentences, drops repeated lines), so stored offsets are
+offsets into `StoredArticle.text`; `newsledger.eval.alignment` maps them back
+to the gold text's offsets.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from newsledger.models import Analysis, Origin
 from newsledger.quality import check_article
 from newsledger.store import Store
 
-__all__ = ["GoldText", "StoredFigures", "stored_figures"]
+__all__ = ["GoldText", "StoredArticle", "StoredFigures", "stored_articles", "stored_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,18 @@ class GoldText:
     date: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the ledger stores for one gold item: its rows and its (normalised) text.
+
+    `text` is None and the lists are empty when the analysis failed."""
+
+    text: str | None
+    figures: list[dict[str, Any]]
+    statements: list[dict[str, Any]]
+    summary: dict[str, Any] | None
+
+
 @dataclass(slots=True)
 class StoredFigures:
     """Per gold item (in input order), the figure rows the ledger stores for its text."""
@@ -41,14 +59,8 @@ class StoredFigures:
     notes: list[str] = field(default_factory=list)
 
 
-def stored_figures(items: Sequence[GoldText], nlp, *, source: str) -> StoredFigures:
-    """The stored figure rows of each item; `source` names the gold file in origins.
-
-    Items with the same article id (the same text) share one stored article, as
-    ingest would store it once; an item whose analysis fails gets no figures
-    and a note.
-    """
-    articles = [
+def _articles(items: Sequence[GoldText], source: str) -> list:
+    return [
         check_article(
             make_article(
                 title=item.title,
@@ -60,12 +72,24 @@ def stored_figures(items: Sequence[GoldText], nlp, *, source: str) -> StoredFigu
         )
         for item in items
     ]
+
+
+def stored_articles(
+    items: Sequence[GoldText], nlp, *, source: str
+) -> tuple[list[StoredArticle], list[str]]:
+    """What the ledger stores for each item (in input order), and notes on failures.
+
+    `source` names the gold file in origins. Items with the same article id (the
+    same text) share one stored article, as ingest would store it once; an item
+    whose analysis fails gets nothing stored and a note.
+    """
+    articles = _articles(items, source)
     notes = []
     results = []
     seen: set[str] = set()
     for item, article, outcome in zip(items, articles, analyse_batch(articles, nlp), strict=True):
         if not isinstance(outcome, Analysis):
-            notes.append(f"{item.id}: the analysis failed ({outcome.reason}); scored as no figures")
+            notes.append(f"{item.id}: the analysis failed ({outcome.reason}); nothing stored")
             continue
         if article.id not in seen:
             seen.add(article.id)
@@ -73,9 +97,31 @@ def stored_figures(items: Sequence[GoldText], nlp, *, source: str) -> StoredFigu
     store = Store(":memory:")
     try:
         store.write_batch(results)
-        by_article: dict[str, list[dict[str, Any]]] = {}
+        figures: dict[str, list[dict[str, Any]]] = {}
         for row in store.figures():
-            by_article.setdefault(row["article_id"], []).append(row)
+            figures.setdefault(row["article_id"], []).append(row)
+        statements: dict[str, list[dict[str, Any]]] = {}
+        for row in store.statements():
+            statements.setdefault(row["article_id"], []).append(row)
+        stored = [_stored(store, article.id, figures, statements, seen) for article in articles]
     finally:
         store.close()
-    return StoredFigures([by_article.get(article.id, []) for article in articles], notes)
+    return stored, notes
+
+
+def _stored(store: Store, article_id: str, figures, statements, seen) -> StoredArticle:
+    if article_id not in seen:
+        return StoredArticle(None, [], [], None)
+    record = store.article(article_id)
+    return StoredArticle(
+        record["text"],
+        figures.get(article_id, []),
+        statements.get(article_id, []),
+        record.get("summary"),
+    )
+
+
+def stored_figures(items: Sequence[GoldText], nlp, *, source: str) -> StoredFigures:
+    """The stored figure rows of each item (see `stored_articles`)."""
+    stored, notes = stored_articles(items, nlp, source=source)
+    return StoredFigures([article.figures for article in stored], notes)
