@@ -13,6 +13,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "newsledger.cli.eval_quotes",
     "newsledger.cli.eval_quantities",
     "newsledger.cli.eval_figures",
+    "newsledger.cli.eval_realnews",
 )
 
 
