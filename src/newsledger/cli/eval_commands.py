@@ -14,6 +14,7 @@ EVAL_MODULES: tuple[str, ...] = (
     "newsledger.cli.eval_quantities",
     "newsledger.cli.eval_figures",
     "newsledger.cli.eval_realnews",
+    "newsledger.cli.eval_victims",
 )
 
 
