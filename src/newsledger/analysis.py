@@ -56,8 +56,9 @@ def parsed_text(article: Article) -> str:
     return f"{title}{stop}{HEADLINE_BREAK}{article.text}"
 
 
-def analyse_doc(doc, article: Article) -> Analysis:
-    """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article)))."""
+def candidate_analysis(doc, article: Article) -> Analysis:
+    """What the rules read in one parsed article, before any learned decision, with
+    offsets into the parsed text (headline included): the training data's view."""
     remember_text(doc, parsed_text(article))
     statements = extract_statements(doc, title=article.title)
     quantities = extract_quantities(doc)
@@ -69,16 +70,31 @@ def analyse_doc(doc, article: Article) -> Analysis:
         reference_is_suggested=article.flag("date_inconsistent") is not None,
     )
     summary = summarise_incident(figures, doc=doc)
-    body_start = len(doc_text(doc)) - len(article.text)
-    if body_start:
+    return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)
+
+
+def body_offset(doc, article: Article) -> int:
+    """Where the body starts in the parsed text (0 without a headline)."""
+    return len(doc_text(doc)) - len(article.text)
+
+
+def analyse_doc(doc, article: Article) -> Analysis:
+    """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article)));
+    statements and figures keep body offsets."""
+    analysis = candidate_analysis(doc, article)
+    statements, figures = analysis.statements, analysis.figures
+    start = body_offset(doc, article)
+    if start:
         # Sentences wholly inside the headline; one that runs on into the body counts
         # as the body's first, as it would without a headline.
         headline_sentences = sum(
-            1 for sentence in doc_sentences(doc) if sentence.end_char <= body_start
+            1 for sentence in doc_sentences(doc) if sentence.end_char <= start
         )
-        statements = _body_statements(statements, body_start, headline_sentences)
-        figures = _body_figures(figures, body_start, headline_sentences)
-    return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)
+        statements = _body_statements(statements, start, headline_sentences)
+        figures = _body_figures(figures, start, headline_sentences)
+    return Analysis(
+        article_id=article.id, statements=statements, figures=figures, summary=analysis.summary
+    )
 
 
 def _shift(span: Span | None, offset: int) -> Span | None:
