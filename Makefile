@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DB ?= examples.db
 
-.PHONY: run test install install-dev lint bench clean
+.PHONY: run test install install-dev lint bench clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ run: install
 	@echo
 	$(BIN)/newsledger summary --db $(DB)
 	@$(BIN)/python -c 'import sys; from newsledger.report import next_steps; print(next_steps(*sys.argv[1:]), end="")' $(DB) $(SEED)
+
+# Rebuild the shipped models (src/newsledger/learned/models/) from ../shared and eval/gold.
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	touch $@
+
+train: $(VENV)/.installed-train
+	$(BIN)/newsledger train
 
 # The browser tests drive Debian's Chromium (never a browser downloaded by Playwright).
 test: install-dev

@@ -15,6 +15,7 @@ from newsledger.extract.figures import extract_figures
 from newsledger.extract.quantities import extract_quantities
 from newsledger.extract.statements import extract_statements
 from newsledger.extract.summary import summarise_incident
+from newsledger.learned.figure_kind import decide_figures
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.memory import LongZone
 from newsledger.nlp.pipeline import load_pipeline
@@ -79,17 +80,19 @@ def body_offset(doc, article: Article) -> int:
 
 
 def analyse_doc(doc, article: Article) -> Analysis:
-    """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article)));
-    statements and figures keep body offsets."""
+    """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article))),
+    then, with the setting figure_decision = learned, the learned figure decision
+    (`learned.figure_kind`; the main-incident summary stays the rules' own).
+    Statements and figures keep body offsets."""
     analysis = candidate_analysis(doc, article)
     statements, figures = analysis.statements, analysis.figures
+    if setting("figure_decision") == "learned":
+        figures = decide_figures(doc, figures)
     start = body_offset(doc, article)
     if start:
         # Sentences wholly inside the headline; one that runs on into the body counts
         # as the body's first, as it would without a headline.
-        headline_sentences = sum(
-            1 for sentence in doc_sentences(doc) if sentence.end_char <= start
-        )
+        headline_sentences = sum(1 for sentence in doc_sentences(doc) if sentence.end_char <= start)
         statements = _body_statements(statements, start, headline_sentences)
         figures = _body_figures(figures, start, headline_sentences)
     return Analysis(

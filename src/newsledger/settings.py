@@ -64,6 +64,13 @@ SETTINGS: tuple[Setting, ...] = (
         "conflicts then cover what was committed); the run's end always rebuilds",
     ),
     Setting(
+        "figure_decision",
+        "rules",
+        "NEWSLEDGER_FIGURE_DECISION",
+        "who gives each figure its category: rules (the default), or learned (the rules, "
+        "then the model of learned/models/figure_kind.md where it is sure; see its card)",
+    ),
+    Setting(
         "aliases",
         "",
         "NEWSLEDGER_ALIASES",

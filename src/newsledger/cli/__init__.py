@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "newsledger.cli.ledger_commands",
     "newsledger.cli.serve_command",
     "newsledger.cli.scale_commands",
+    "newsledger.cli.train_command",
 )
 
 

@@ -1,0 +1,83 @@
+"""The model card written beside a shipped model by `newsledger train`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsledger.learned.fitting import mean
+from newsledger.learned.training import today
+
+__all__ = ["card_text"]
+
+
+def _r(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def _fold_table(report) -> list[str]:
+    lines = [
+        "| fold | model P | model R | model F1 | rules P | rules R | rules F1 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for model, rules in zip(report.folds, report.rules, strict=True):
+        lines.append(
+            f"| {model.fold} | {_r(model.precision)} | {_r(model.recall)} | {_r(model.f1)} "
+            f"| {_r(rules.precision)} | {_r(rules.recall)} | {_r(rules.f1)} |"
+        )
+    cells = []
+    for runs in (report.folds, report.rules):
+        for name in ("precision", "recall", "f1"):
+            cells.append(_r(mean([getattr(f, name) for f in runs])))
+    lines.append("| mean | " + " | ".join(cells) + " |")
+    return lines
+
+
+def card_text(report, data, model) -> str:
+    """Markdown: what the model decides, its data, features, figures and date."""
+    labels = Counter(example.label for example in data.examples)
+    grid = ", ".join(f"C={c} t={t}: {_r(f1)}" for c, t, f1 in report.grid)
+    lines = [
+        f"# Model card: {model.name}",
+        "",
+        "**Decides**: for every figure candidate the rules produce, except displacement and",
+        "housing figures, its category (killed, injured, casualties, missing, detained) or",
+        "`other`. The model's category is taken when its probability is at least the",
+        "threshold; otherwise the rules' category stands (`learned/figure_kind.py`).",
+        "",
+        f"**Trained**: {today()} by `newsledger train` (`make train`); scikit-learn",
+        "LogisticRegression (multinomial, lbfgs), one-hot features through a DictVectorizer;",
+        f"C = {report.c}, threshold = {report.threshold}; {len(model.weights)} features with",
+        "non-zero weight. Applied in plain Python from the JSON beside this card.",
+        "",
+        f"**Data**: the train part of the real-news gold (`eval/gold`, {report.articles} articles;",
+        "texts from `../shared/data/corpus`): every figure candidate of an article body,",
+        "labelled with the category of the gold figure it overlaps, or `other`.",
+        f"{report.examples} candidates: "
+        + ", ".join(f"{label} {count}" for label, count in sorted(labels.items()))
+        + f"; {sum(data.gold_figures.values())} gold figures. The validation part is never read.",
+        "",
+        "**Features** (`learned/features.py`): the rules' category, counted unit, unit,",
+        "qualifier, status, source kind; whether a group, source, place, part-of were found;",
+        "the number's magnitude, range, year-likeness; the parse: the number's dependency,",
+        "the word it hangs on and its part of speech, the counted noun, the words before and",
+        "after, pronoun / determiner / digit spans, table-like and quoted sentences.",
+        "",
+        "**Cross-validated figures** (grouped by article, fold = sha1(id) % 5; the train",
+        "part holds folds 2, 3 and 4): casualty-figure precision, recall, F1 as",
+        "`newsledger eval realnews` counts them (a figure is right when its category is),",
+        "on the candidates of the held-out fold:",
+        "",
+        *_fold_table(report),
+        "",
+        f"Grid (mean fold F1): {grid}.",
+        "",
+        f"**Limits**: {sum(data.gold_figures.values())} gold figures is little; most weight goes"
+        " to removing candidates the",
+        "rules call casualties (pronouns, ages, measures, table cells). Figures the rules",
+        "never propose cannot be recovered. It decides only with the setting",
+        "`NEWSLEDGER_FIGURE_DECISION=learned`: on the real-news validation part it has not",
+        "yet beaten the rules (figures in the README's evaluation section), so the rules",
+        "decide by default.",
+        "",
+    ]
+    return "\n".join(lines)
