@@ -8,7 +8,6 @@ it, for the incident summary (`extract.summary`):
   that goes on "and another person injured" (one hurt);
 - `named_partners(figure, counted, doc)`: a person named by name in a joined clause,
   hurt too ("Jamia Barnes was shot in the wrist, and a woman was also wounded");
-- `lede_both_hit(doc)`: a shot "striking both him and their son" (two hit);
 - `with_another(toll, counted, figures)`: a sentence that opens on "Another victim"
   after a count and its account, or on the rest of "three of the victims" ("One victim
   was not hospitalized"): one more;
@@ -24,7 +23,6 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.doc_views import doc_sentences
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     HARM_VERBS,
@@ -34,7 +32,6 @@ from newsledger.extract.victim_tables import (
     alternation,
 )
 from newsledger.extract.victims import (
-    LEDE_SENTENCES,
     clause_verb,
     is_back_reference,
     person_token,
@@ -48,7 +45,6 @@ __all__ = [
     "another_hurt",
     "another_hurt_with",
     "is_negated",
-    "lede_both_hit",
     "named_partners",
     "one_of_several",
     "shot_of_the_hurt",
@@ -172,20 +168,6 @@ def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
                 continue
             found += 1
     return found
-
-
-def lede_both_hit(doc) -> int:
-    """2 when the headline / lede has a shot strike "both" of two people ("fired at her
-    husband, striking both him and their son"); else 0."""
-    for sentence in doc_sentences(doc)[:LEDE_SENTENCES]:
-        for token in sentence:
-            if token.dep_ != "preconj" or token.lower_ != "both":
-                continue
-            person = token.head
-            verb = person.head
-            if person.dep_ == "dobj" and verb.lemma_.lower() in HURT_VERBS and person.conjuncts:
-                return 2
-    return 0
 
 
 # A sentence that opens on "Another victim" after a count and its account of those people

@@ -25,8 +25,7 @@ Refinements (all general, none tuned to one article):
 - once a death is counted, a later pronoun or definite mention ("she", "the
   victim") is that person again, not a second, wounded victim;
 - an ordinal victim ("a fourth victim") means at least that many were hit, and so
-  does a "triple shooting" in the headline / lede ("a double murder": killed), and a
-  shot "striking both him and their son" there hit two;
+  does a "triple shooting" in the headline / lede ("a double murder": killed);
 - a count of the shot less the deaths is taken unless two different named
   sources give them (an unattributed death is part of the article's own account);
 - people listed in one phrase add up ("a woman and three men were hospitalized":
@@ -96,7 +95,6 @@ from newsledger.extract.more_victims import (
     SURVIVORS,
     another_hurt_with,
     is_negated,
-    lede_both_hit,
     named_partners,
     one_of_several,
     shot_of_the_hurt,
@@ -556,7 +554,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     # "a double murder": at least two were killed.
     ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)
     if doc is not None:
-        ordinal = max(ordinal, lede_multiple(doc)[1], lede_both_hit(doc))
+        ordinal = max(ordinal, lede_multiple(doc)[1])
     dead = killed_count.value_low if killed_count else 0.0
     hurt = injured_count.value_low if injured_count else 0.0
     if ordinal > dead + hurt:
