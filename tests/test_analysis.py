@@ -64,3 +64,27 @@ def test_same_body_analysis_without_a_title(nlp):
     )
     assert [f.span for f in titled.figures] == [f.span for f in plain.figures]
     assert [f.sentence_index for f in titled.figures] == [f.sentence_index for f in plain.figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was shot and killed outside his home on Monday, police said.",
+        "Police said she was wounded in the attack and taken to hospital.",
+    ],
+)
+def test_a_pronoun_victim_counts_for_the_summary_but_is_not_a_stored_figure(nlp, text):
+    [(_, analysis)] = list(analyse_articles([make(None, text)], nlp))
+    assert analysis.summary is not None
+    counts = [c for c in (analysis.summary.killed, analysis.summary.injured) if c is not None]
+    assert [c.value_low for c in counts] == [1.0]
+    assert [f for f in analysis.figures if f.category != "other"] == []
+
+
+def test_a_number_with_a_definite_article_is_still_a_figure(nlp):
+    [(_, analysis)] = list(
+        analyse_articles(
+            [make(None, "The two soldiers were killed by a mine, officials said.")], nlp
+        )
+    )
+    assert [(f.value_low, f.category) for f in analysis.figures] == [(2.0, "killed")]

@@ -41,6 +41,8 @@ PIPE_BATCH_SIZE = 32
 # the headline's sentence there instead of running it into the lede.
 HEADLINE_BREAK = "\n\n"
 HEADLINE_END = (".", "!", "?", ":")
+# The first words of a definite single-victim mention ("he", "she", "the victim").
+DEFINITE_WORDS = frozenset({"he", "she", "the"})
 
 
 def parsed_text(article: Article) -> str:
@@ -89,12 +91,14 @@ def analyse_doc(doc, article: Article) -> Analysis:
     if setting("figure_decision") == "learned":
         figures = decide_figures(doc, figures)
     start = body_offset(doc, article)
+    headline_sentences = 0
     if start:
         # Sentences wholly inside the headline; one that runs on into the body counts
         # as the body's first, as it would without a headline.
         headline_sentences = sum(1 for sentence in doc_sentences(doc) if sentence.end_char <= start)
         statements = _body_statements(statements, start, headline_sentences)
-        figures = _body_figures(figures, start, headline_sentences)
+    stored = [start <= f.span.start and not _definite_victim(doc, f) for f in figures]
+    figures = _body_figures(figures, stored, start, headline_sentences)
     return Analysis(
         article_id=article.id, statements=statements, figures=figures, summary=analysis.summary
     )
@@ -124,8 +128,22 @@ def _body_statements(
     ]
 
 
-def _body_figures(figures: list[Figure], body_start: int, headline_sentences: int) -> list[Figure]:
-    kept = [index for index, figure in enumerate(figures) if figure.span.start >= body_start]
+def _definite_victim(doc, figure: Figure) -> bool:
+    """A victim named by a pronoun or a definite noun ("he died", "the victim was shot"):
+    one person for the main-incident summary, but no count for the ledger (a figure
+    is a number phrase; see eval/gold/GUIDELINES.md section 1)."""
+    words = figure.span.text.split()
+    if not words or words[0].lower() not in DEFINITE_WORDS:
+        return False
+    span = doc.char_span(figure.span.start, figure.span.end, alignment_mode="expand")
+    return span is not None and not any(token.like_num for token in span)
+
+
+def _body_figures(
+    figures: list[Figure], stored: list[bool], body_start: int, headline_sentences: int
+) -> list[Figure]:
+    """The figures to store (`stored`), in body offsets; part_of re-indexed."""
+    kept = [index for index, keep in enumerate(stored) if keep]
     new_index = {old: new for new, old in enumerate(kept)}
     body: list[Figure] = []
     for old in kept:
