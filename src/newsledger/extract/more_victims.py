@@ -6,8 +6,6 @@ it, for the incident summary (`extract.summary`):
   not injured"; "was not seriously injured" still is; "was not hospitalized" may be);
 - `another_hurt(figure)` / `another_hurt_with(death, killed, reach)`: a death count
   that goes on "and another person injured" (one hurt);
-- `named_partners(figure, counted, doc)`: a person named by name in a joined clause,
-  hurt too ("Jamia Barnes was shot in the wrist, and a woman was also wounded");
 - `with_another(toll, counted, figures)`: a sentence that opens on "Another victim"
   after a count and its account, or on the rest of "three of the victims" ("One victim
   was not hospitalized"): one more;
@@ -26,13 +24,11 @@ import re
 from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     HARM_VERBS,
-    HURT_VERBS,
     HURT_WORDS,
     SEVERITY_WORDS,
     alternation,
 )
 from newsledger.extract.victims import (
-    clause_verb,
     is_back_reference,
     person_token,
     sentence_from,
@@ -45,7 +41,6 @@ __all__ = [
     "another_hurt",
     "another_hurt_with",
     "is_negated",
-    "named_partners",
     "one_of_several",
     "shot_of_the_hurt",
     "with_another",
@@ -145,29 +140,6 @@ def one_of_several(figure: Figure) -> bool:
     """True for "One victim" / "one of the victims": a single person out of several."""
     rest = sentence_from(figure)
     return rest is not None and bool(ONE_OF_SEVERAL.match(rest))
-
-
-def named_partners(figure: Figure, counted: list[Figure], doc) -> int:
-    """People named by name in a clause joined to the figure's, hurt the same way, whom no
-    figure counts: "Jamia Barnes was shot in the wrist, and a woman was also wounded" (the
-    woman's count gains Jamia Barnes: 2)."""
-    verb = clause_verb(figure, doc)
-    if verb is None:
-        return 0
-    joined = [verb.head] if verb.dep_ == "conj" else []
-    joined += [c for c in verb.children if c.dep_ == "conj"]
-    found = 0
-    for other in joined:
-        if other.lemma_.lower() not in HURT_VERBS:
-            continue
-        subjects = [c for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects:
-            if subject.pos_ != "PROPN" or any(
-                f.span.start <= subject.idx < f.span.end for f in counted
-            ):
-                continue
-            found += 1
-    return found
 
 
 # A sentence that opens on "Another victim" after a count and its account of those people

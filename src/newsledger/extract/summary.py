@@ -60,8 +60,6 @@ Refinements (all general, none tuned to one article):
   when the dead are said to include them ("Four were shot ... three are dead, including
   the shooter": 2 injured);
 - a death count that goes on "and another person injured" has one hurt;
-- a person named by name in a clause joined to the count's, hurt too, adds one ("Jamia
-  Barnes was shot in the wrist, and a woman was also wounded": 2);
 - a count of the hurt "including a woman who later died" has one dead among them;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
@@ -95,7 +93,6 @@ from newsledger.extract.more_victims import (
     SURVIVORS,
     another_hurt_with,
     is_negated,
-    named_partners,
     one_of_several,
     shot_of_the_hurt,
     with_another,
@@ -462,9 +459,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
         injured_count = with_another(injured_count, chosen, injured + shot)
-        if doc is not None:
-            named = named_partners(chosen, injured + shot + killed, doc)
-            injured_count = Count(injured_count.value_low + named, injured_count.value_high + named)
         # The one who died may be counted already: by the lede's "died" or by a death
         # figure of that sentence, the same person.
         dead_named_there = not killed or (

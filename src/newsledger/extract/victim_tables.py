@@ -24,8 +24,7 @@ Owns the English wording, kept as data rather than branches:
   shooting and lived ("then attempted suicide", "before trying to take his own life");
 - `HARM_VERBS`: the harms an article may deny of someone ("was not injured", "wasn't
   shot"; "was not hospitalized" may still be hurt);
-- `HURT_VERBS`: the harms that leave someone named in a joined clause hurt ("was shot in
-  the wrist, and a woman was also wounded");
+- `HURT_VERBS`: the harms that leave someone hurt, not dead (part of `HARM_VERBS`);
 - `HURT_WORDS`: how a death count's sentence goes on to one more hurt ("left three dead
   and another person injured");
 - `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
