@@ -7,8 +7,7 @@ it, for the incident summary (`extract.summary`):
 - `another_hurt(figure)` / `another_hurt_with(death, killed, reach)`: a death count
   that goes on "and another person injured" (one hurt);
 - `with_another(toll, counted, figures)`: a sentence that opens on "Another victim"
-  after a count and its account, or on the rest of "three of the victims" ("One victim
-  was not hospitalized"): one more;
+  after a count and its account: one more;
 - `one_of_several(figure)`: "One victim" hurt is one picked out of several;
 - `shot_of_the_hurt(count, injured, shot)`: the hurt split into the shot and others
   hurt otherwise ("Five were shot and a girl was hurt when she fell": 5);
@@ -151,8 +150,7 @@ ANOTHER_REACH = 3
 
 def with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
     """The toll plus one when a sentence within `ANOTHER_REACH` after the count opens on
-    "Another victim", or the sentence right after "three of the victims ..." on the rest
-    of them ("The other victim", "One victim was not ...")."""
+    "Another victim"."""
     if not states_number(counted):
         return toll
     for figure in figures:
@@ -165,28 +163,4 @@ def with_another(toll: Count, counted: Figure, figures: list[Figure]) -> Count:
         sentence = (figure.sentence or "").lstrip()
         if ANOTHER_VICTIM.match(figure.span.text) and ANOTHER_VICTIM.match(sentence):
             return Count(toll.value_low + 1, toll.value_high + 1)
-        # "Three of the victims were taken to hospital. One victim was not": the rest.
-        if (
-            figure.sentence_index == counted.sentence_index + 1
-            and part_of_the_victims(counted)
-            and REST_OF_VICTIMS.match(sentence)
-            and sentence.startswith(figure.span.text)
-        ):
-            return Count(toll.value_low + 1, toll.value_high + 1)
     return toll
-
-
-# After "three of the victims ...": "the other victim", or "one victim" who did not
-# (the contrast says it is not one of the three).
-REST_OF_VICTIMS = re.compile(
-    r"(?:the other\s+victim\b|one\s+victim\s+(?:was|is|did|has)\s*(?:not\b|n't\b))", re.I
-)
-
-
-OF_THE_VICTIMS = re.compile(r"\s+of\s+the\s+victims\b", re.I)
-
-
-def part_of_the_victims(figure: Figure) -> bool:
-    """True for "Three of the victims": a part of victims whose number is not given."""
-    rest = sentence_from(figure)
-    return rest is not None and bool(OF_THE_VICTIMS.match(rest, len(figure.span.text)))

@@ -63,8 +63,7 @@ Refinements (all general, none tuned to one article):
 - a count of the hurt "including a woman who later died" has one dead among them;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
-  found a block away": 4 hit), and so does one that opens on the rest of "three of the
-  victims" right after them ("The other victim ...", "One victim was not hospitalized");
+  found a block away": 4 hit);
 - a later count of the shot's own sentence that has the shooter hit too is the wider
   toll ("the father of two girls who were shot ... hitting himself and his two girls": 3).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
