@@ -63,9 +63,7 @@ Refinements (all general, none tuned to one article):
 - a count of the hurt "including a woman who later died" has one dead among them;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
-  found a block away": 4 hit);
-- a later count of the shot's own sentence that has the shooter hit too is the wider
-  toll ("the father of two girls who were shot ... hitting himself and his two girls": 3).
+  found a block away": 4 hit).
 With the parsed `doc` (optional keyword; `analysis` may pass it too) it also
 drops numerals that are ages, addresses, gallery counters, measures or stated
 running totals, video titles in a playlist, people said not to be hurt ("was not
@@ -101,7 +99,6 @@ from newsledger.extract.victim_tables import (
     HOUR_SPAN_NOUNS,
     INCIDENT_COUNT_WORDS,
     INCIDENT_NOUNS,
-    REFLEXIVE_VICTIMS,
     SEPARATE_WORDS,
     SPAN_PREPOSITIONS,
     WEEKDAYS,
@@ -317,23 +314,6 @@ def _alive(figure: Figure) -> bool:
     return bool(ALIVE.search(figure.sentence.lower()))
 
 
-def _with_shooter_hit(toll: Count, shot: list[Figure], figures: list[Figure], doc) -> Count:
-    """The toll of the shot, widened by a later count of its sentence that has the shooter
-    hit too ("the father of two girls who were shot ... hitting himself and his two
-    girls": 3), as "shot himself and his son" counts the shooter among those hit."""
-    hit = [f for f in figures if f.category == "casualties"]
-    for other in shot[1:]:
-        if other.sentence_index != shot[0].sentence_index:
-            break
-        with_self = [
-            f for f in coordinated_with(other, hit, doc) if f.span.text.lower() in REFLEXIVE_VICTIMS
-        ]
-        wider = _count(other, hit, doc)
-        if with_self and wider.value_low > toll.value_low:
-            toll = wider
-    return toll
-
-
 def _source_key(figure: Figure) -> str:
     return (figure.source or "").casefold()
 
@@ -518,8 +498,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         dead = killed_count.value_low - shooter_dead if killed_count else 0.0
         toll = _count(shot[0], shot, doc)
         toll = with_another(toll, shot[0], injured + shot)
-        if doc is not None:
-            toll = _with_shooter_hit(toll, shot, figures, doc)
         # "One man died ... three other men were hit": the others are besides the dead.
         if (
             doc is not None
