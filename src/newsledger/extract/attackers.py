@@ -9,8 +9,6 @@ the attacker die or get hurt after the shooting:
   ("before turning the gun on himself", "shoots 4, killing 2, then himself") or by
   police ("before he was shot and killed by police"): one more dead than the
   victims the count names;
-- `lede_shooter_self_wounded(doc)`: the attacker tried to kill themself and lived
-  ("then attempted suicide"): one more wounded;
 - `counts_shooter(figure)`: the death count's own sentence already counts the
   attacker ("two dead in murder-suicide"); `names_shooter_among_dead(figure)`: it says
   so in as many words ("three are dead, including the shooter"), so a count of the
@@ -26,7 +24,6 @@ from newsledger.extract.victim_tables import (
     AFTER_WORDS,
     INCLUDING_ATTACKER,
     LAW_OFFICERS,
-    SELF_ATTEMPT_VERBS,
     SELF_HARM_VERBS,
     SHOOTER_COUNTED_WORDS,
     alternation,
@@ -39,7 +36,6 @@ __all__ = [
     "names_shooter_among_dead",
     "lede_says_self_killed",
     "lede_shooter_died",
-    "lede_shooter_self_wounded",
 ]
 
 
@@ -86,21 +82,6 @@ def lede_shooter_died(doc) -> bool:
     hand ("killed two people before turning the gun on himself", "shoots 4, then himself")
     or by police ("before he was shot and killed by police")."""
     return bool(SHOOTER_DEATH.search(lede_text(doc)))
-
-
-# The attacker survives their own attempt: "killed his wife, then attempted suicide".
-SHOOTER_SELF_WOUNDING = re.compile(
-    _AFTER_AND_SUBJECT
-    + alternation(SELF_ATTEMPT_VERBS)
-    + r"\s+(?:to\s+)?(?:suicide|take (?:his|her) own life|kill (?:himself|herself))\b",
-    re.I,
-)
-
-
-def lede_shooter_self_wounded(doc) -> bool:
-    """True when the headline / lede has the attacker try to kill themself after the
-    shooting ("then attempted suicide"): one more wounded."""
-    return bool(SHOOTER_SELF_WOUNDING.search(lede_text(doc)))
 
 
 def counts_shooter(figure: Figure) -> bool:

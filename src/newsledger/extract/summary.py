@@ -56,7 +56,7 @@ Refinements (all general, none tuned to one article):
 - an attacker the lede has die after the shooting ("then turned the gun on himself",
   "before he was shot and killed by police") is one more dead, unless the count names
   them ("murder-suicide"); those shot less the dead are still less only their victims;
-  one who "then attempted suicide" is one more wounded; nor are they among those shot
+  nor are they among those shot
   when the dead are said to include them ("Four were shot ... three are dead, including
   the shooter": 2 injured);
 - a death count that goes on "and another person injured" has one hurt;
@@ -82,7 +82,6 @@ from newsledger.extract.attackers import (
     counts_shooter,
     lede_says_self_killed,
     lede_shooter_died,
-    lede_shooter_self_wounded,
     names_shooter_among_dead,
 )
 from newsledger.extract.doc_views import doc_sentences, span_text
@@ -517,10 +516,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         low = max(0.0, toll.value_low - dead)
         high = max(0.0, toll.value_high - dead)
         injured_count = Count(low, high)
-    if doc is not None and killed_count is not None and lede_shooter_self_wounded(doc):
-        # "killed his wife and son, then attempted suicide": the attacker is wounded too.
-        hurt = injured_count or Count(0.0, 0.0)
-        injured_count = Count(hurt.value_low + 1, hurt.value_high + 1)
     # "A fourth victim was treated" / "a triple shooting": at least that many were hit;
     # "a double murder": at least two were killed.
     ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)

@@ -20,8 +20,6 @@ Owns the English wording, kept as data rather than branches:
 - `AFTER_WORDS`, `SELF_HARM_VERBS`, `SHOOTER_COUNTED_WORDS`: how the lede says the
   attacker killed themself after the shooting ("then turned the gun on himself", "before
   killing himself") and how a death count says it includes them ("murder-suicide");
-- `SELF_ATTEMPT_VERBS`: how the lede says the attacker tried to kill themself after the
-  shooting and lived ("then attempted suicide", "before trying to take his own life");
 - `HARM_VERBS`: the harms an article may deny of someone ("was not injured", "wasn't
   shot"; "was not hospitalized" may still be hurt);
 - `HURT_VERBS`: the harms that leave someone hurt, not dead (part of `HARM_VERBS`);
@@ -51,7 +49,6 @@ __all__ = [
     "HURT_WORDS",
     "HURT_VERBS",
     "HARM_VERBS",
-    "SELF_ATTEMPT_VERBS",
     "SELF_HARM_VERBS",
     "SHOOTER_COUNTED_WORDS",
     "GUNSHOT_PART_VERBS",
@@ -126,16 +123,6 @@ LAW_OFFICERS = (
     r"(?:an |a )?(?:police )?officers?",
     r"(?:a )?deput(?:y|ies)",
     r"(?:a )?troopers?",
-)
-SELF_ATTEMPT_VERBS = (
-    "attempt",
-    "attempts",
-    "attempted",
-    "attempting",
-    "try",
-    "tries",
-    "tried",
-    "trying",
 )
 HURT_VERBS = frozenset({"shoot", "wound", "injure", "hurt", "graze", "hit", "strike"})
 HARM_VERBS = HURT_VERBS | {"kill", "die", "maim"}
