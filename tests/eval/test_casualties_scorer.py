@@ -1,14 +1,18 @@
-"""The casualties scorer on a small own-words gold file: accuracy and the 0-for-None rule."""
+"""The casualties scorer on a small own-words gold file: accuracy, the 0-for-None rule, and
+that what is scored is the summary the ledger stores."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from click.testing import CliRunner
 
+from newsledger.cli import main
 from newsledger.errors import EvalError
 from newsledger.eval.casualties import evaluate_casualties, load_gold
 from newsledger.nlp import load_pipeline
+from newsledger.store import Store
 
 
 def record(record_id, title, text, killed, injured):
@@ -77,3 +81,38 @@ def test_limit_scores_the_first_articles(gold_file):
     result = evaluate_casualties(gold_file, nlp=load_pipeline(), limit=2)
     assert [p.id for p in result.predictions] == ["a", "b"]
     assert result.systems[0].articles == 2
+
+
+def _counts(summary):
+    def low(side):
+        return side["value_low"] if side else 0
+
+    return (low(summary["killed"]), low(summary["injured"])) if summary else (0, 0)
+
+
+def test_predictions_are_the_summaries_ingest_stores(gold_file, tmp_path):
+    # The gold file ingested as a user would: `newsledger ingest`, a ledger on disk.
+    db = tmp_path / "ledger.db"
+    ingest = CliRunner().invoke(main, ["ingest", "--db", str(db), str(gold_file)])
+    assert ingest.exit_code == 0, ingest.output
+    with Store(db) as store:
+        stored = [_counts(article["summary"]) for article in store.articles()]
+    result = evaluate_casualties(gold_file, nlp=load_pipeline())
+    assert [(p.killed, p.injured) for p in result.predictions] == stored
+    assert len(stored) == len(GOLD)
+
+
+def test_the_scorer_reads_the_stored_row_not_the_analysis(gold_file, monkeypatch):
+    # What Store.article returns is what is scored: a summary changed on its way
+    # out of the ledger changes the prediction (an in-memory reading would not).
+    read = Store.article
+
+    def tampered(self, article_id):
+        record = read(self, article_id)
+        if record["summary"] and record["summary"]["killed"]:
+            record["summary"]["killed"] = {"value_low": 40.0, "value_high": 40.0}
+        return record
+
+    monkeypatch.setattr(Store, "article", tampered)
+    result = evaluate_casualties(gold_file, nlp=load_pipeline())
+    assert [p.killed for p in result.predictions] == [40.0, 0.0, 40.0]

@@ -2,10 +2,11 @@
 the Gun Violence Archive incident it reports (SemEval-2018 Task 5 corpus,
 `../shared/eval/casualties/`).
 
-Per article: the product's own path (make_article, check_article, then
-analysis.analyse_articles over headline and body, reference date = the
-article's date) gives the summary `newsledger show` stores; it is compared with
-the incident's `num_killed` / `num_injured`. Decisions:
+Per article: the summary the ledger stores for it (`newsledger.eval.stored`:
+make_article, check_article, analysis.analyse_batch over headline and body with
+the article's date as reference date, an in-memory Store read back with
+`Store.article`, the `summary` that `newsledger show --format json` prints) is
+compared with the incident's `num_killed` / `num_injured`. Decisions:
 - a side the article gives no count for (summary None, or its killed/injured
   None) is predicted 0: GVA records 0 when nobody was killed or injured, and
   articles rarely say "nobody was killed";
@@ -31,14 +32,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsledger.analysis import analyse_articles
-from newsledger.article import make_article
 from newsledger.errors import EvalError
 from newsledger.eval.gate import file_sha256
 from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import nearest_count, quantulum_numbers
-from newsledger.models import Origin
-from newsledger.quality import check_article
+from newsledger.eval.stored import GoldText, stored_articles
 
 __all__ = [
     "ArticlePrediction",
@@ -144,31 +142,30 @@ def article_text(article: GoldArticle) -> str:
     return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
-def predict_articles(gold: list[GoldArticle], nlp) -> list[ArticlePrediction]:
+def predict_articles(
+    gold: list[GoldArticle], nlp, notes: list[str] | None = None
+) -> list[ArticlePrediction]:
     """newsledger's killed / injured prediction for each gold article: the summary the
-    product stores, through the same path as ingest (article building, quality
-    checks, the analysis of headline and body)."""
-    articles = [
-        check_article(
-            make_article(
-                title=record.title,
-                date_raw=record.date,
-                url=None,
-                text=record.text,
-                origin=Origin("casualties", record.id),
-            )
-        )
-        for record in gold
-    ]
+    ledger stores for it (`newsledger.eval.stored`: the article built and checked as
+    ingest builds it, analysed by `analyse_batch`, written to an in-memory Store and
+    read back with `Store.article`), read as stored."""
+    items = [GoldText(record.id, record.text, record.title, record.date) for record in gold]
+    stored, failures = stored_articles(items, nlp, source="casualties")
+    if notes is not None:
+        notes.extend(failures)
     predictions = []
-    for record, (_, analysis) in zip(gold, analyse_articles(articles, nlp), strict=True):
-        summary = analysis.summary
-        killed = summary.killed.value_low if summary and summary.killed else 0.0
-        injured = summary.injured.value_low if summary and summary.injured else 0.0
+    for record, article in zip(gold, stored, strict=True):
+        summary = article.summary or {}
+        killed, injured = _low(summary.get("killed")), _low(summary.get("injured"))
         predictions.append(
             ArticlePrediction(record.id, record.killed, record.injured, killed, injured)
         )
     return predictions
+
+
+def _low(count: dict | None) -> float:
+    # a stored count's low end; a side with no stored count is predicted 0
+    return float(count["value_low"]) if count and count.get("value_low") is not None else 0.0
 
 
 def _peer_predictions(gold: list[GoldArticle]) -> list[ArticlePrediction]:
@@ -199,7 +196,8 @@ def evaluate_casualties(
     nlp = nlp if nlp is not None else load_pipeline()
     result = CasualtiesEvalResult(str(gold_path), file_sha256(gold_path), len(gold))
     started = time.perf_counter()
-    result.predictions = predict_articles(gold, nlp)
+    failures: list[str] = []
+    result.predictions = predict_articles(gold, nlp, failures)
     result.systems.append(_scores(SYSTEM_NAME, result.predictions, time.perf_counter() - started))
     if peers:
         started = time.perf_counter()
@@ -209,5 +207,6 @@ def evaluate_casualties(
         "a side with no count in the article is predicted 0",
         "exact: the low end of the predicted count equals GVA's num_killed / num_injured",
         f"{PEER_NAME}: first number within {60} characters of a kill / injure word, else 0",
+        *failures,
     ]
     return result
