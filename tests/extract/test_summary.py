@@ -414,12 +414,6 @@ READING_CASES = [
     ),
     # One more hurt, named after the dead in the same breath.
     ("A fight at a motel left two people dead and another man wounded, police said.", (2, 1)),
-    # The hurt split into the shot and one hurt otherwise: the shot are the shooting's.
-    (
-        "Six people injured in park shooting\n\nFive people were shot and a 6-year-old boy "
-        "was hurt when he fell while running away, police said.",
-        (None, 5),
-    ),
     # "One victim" is one of several: the count of the shot, though later, is the toll.
     (
         "One victim is being treated for life-threatening injuries, police said. Officers "

@@ -9,8 +9,6 @@ it, for the incident summary (`extract.summary`):
 - `with_another(toll, counted, figures)`: a sentence that opens on "Another victim"
   after a count and its account: one more;
 - `one_of_several(figure)`: "One victim" hurt is one picked out of several;
-- `shot_of_the_hurt(count, injured, shot)`: the hurt split into the shot and others
-  hurt otherwise ("Five were shot and a girl was hurt when she fell": 5);
 - `SURVIVORS`: how a sentence counts its people as survivors ("treated for
   non-life-threatening injuries").
 The word lists are in `victim_tables`; the patterns are English news wording.
@@ -28,7 +26,6 @@ from newsledger.extract.victim_tables import (
     alternation,
 )
 from newsledger.extract.victims import (
-    is_back_reference,
     person_token,
     sentence_from,
     states_number,
@@ -41,7 +38,6 @@ __all__ = [
     "another_hurt_with",
     "is_negated",
     "one_of_several",
-    "shot_of_the_hurt",
     "with_another",
 ]
 
@@ -110,25 +106,6 @@ def another_hurt_with(death: Figure, killed: list[Figure], reach: int) -> bool:
         if f.value_low == death.value_low
         and death.sentence_index <= f.sentence_index <= death.sentence_index + reach
     )
-
-
-def shot_of_the_hurt(count: Count, injured: list[Figure], shot: list[Figure]) -> Count:
-    """The people shot, when a sentence splits the count of the hurt into a count of the
-    shot and others hurt otherwise ("Five people were shot and a girl was injured" after
-    "Six people injured"); else the count unchanged."""
-    for figure in shot:
-        if not states_number(figure) or figure.value_low >= count.value_low:
-            continue
-        others = [
-            f
-            for f in injured
-            if f.sentence_index == figure.sentence_index
-            and f.span.start > figure.span.end
-            and not is_back_reference(f)
-        ]
-        if others and figure.value_low + sum(f.value_low for f in others) == count.value_low:
-            return Count(figure.value_low, figure.value_low)
-    return count
 
 
 # "One victim is in critical condition", "one of the victims": one picked out of several.

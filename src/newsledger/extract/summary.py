@@ -45,9 +45,7 @@ Refinements (all general, none tuned to one article):
   three are being treated": 5); a part ("hurt 11, including 3 children") is not
   the toll; a "she" after the death who "is in stable condition" is a survivor;
 - of the hurt, only those the sentence says were shot are the shooting's injured
-  ("six injured, five by gunfire": 5), also when a later sentence splits them so ("Six
-  people injured ... Five were shot and a girl was hurt when she fell": 5; with no
-  death among them);
+  ("six injured, five by gunfire": 5);
 - a count of the shot restated later as the injured is the same people, the dead
   among them ("12 were shot, including King ... 12 injured": 11);
 - a death named first by definite reference ("UPDATE: The boy died") is the one an
@@ -90,7 +88,6 @@ from newsledger.extract.more_victims import (
     another_hurt_with,
     is_negated,
     one_of_several,
-    shot_of_the_hurt,
     with_another,
 )
 from newsledger.extract.victim_tables import (
@@ -480,10 +477,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if part is not None and 0 < part < injured_count.value_low:
             injured_count = Count(float(part), float(part))
             break
-    # "Six people injured ... Five people were shot and a girl was injured": the hurt
-    # broken down into the shot and others hurt otherwise; the shot are the shooting's.
-    if injured_count is not None and not killed:
-        injured_count = shot_of_the_hurt(injured_count, injured, shot)
     # Casualties minus deaths only within one source's account: "500 casualties,
     # says the UN" less "136 killed, says a report" is nobody's injured count.
     # An unattributed count is the article's own account, which may combine both.
