@@ -147,7 +147,7 @@ SEVERAL_INCIDENTS = re.compile(
     + alternation(SPAN_PREPOSITIONS)
     + r"\s+(?!the\b)(?:\S+\s+){0,2}?"
     + _INCIDENTS
-    # "two separate hunting accidents"
+    # "three separate incidents", "two separate drive-by shootings"
     + r"|\b"
     + alternation((r"\d+", *INCIDENT_COUNT_WORDS))
     + r"\s+"

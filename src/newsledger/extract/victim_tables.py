@@ -7,7 +7,7 @@ Owns the English wording, kept as data rather than branches:
   ("eight who had sustained gunshot wounds", "two suffering bullet wounds");
 - `INCIDENT_NOUNS`, `SPAN_PREPOSITIONS`, `INCIDENT_COUNT_WORDS`, `SEPARATE_WORDS`: how a
   roundup says its count spans several incidents ("wounded in weekend shootings",
-  "in two separate shootings", "two separate hunting accidents");
+  "in two separate shootings");
 - `WEEKDAYS`, `DAY_SPAN_JOINERS`, `HOUR_SPAN_NOUNS`: how a roundup says its count spans
   days ("13 people shot Friday and Saturday", "from Sunday to early Monday", "two teens
   shot in a 24-hour span");
@@ -74,7 +74,7 @@ def alternation(words: tuple[str, ...]) -> str:
 GUNSHOT_WORDS = ("gunshot", "gunshots", "gunfire", "bullet", "bullets")
 GUNSHOT_PART_VERBS = ("with", "by", "from", "suffered", "sustained", "suffering", "sustaining")
 NAME_WORDS_AFTER_NUMBER = frozenset({"News"})
-INCIDENT_NOUNS = ("shootings", "incidents", "accidents")
+INCIDENT_NOUNS = ("shootings", "incidents")
 SPAN_PREPOSITIONS = ("in", "across", "during", "from")
 INCIDENT_COUNT_WORDS = (
     "two",
