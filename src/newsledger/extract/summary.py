@@ -58,7 +58,6 @@ Refinements (all general, none tuned to one article):
   when the dead are said to include them ("Four were shot ... three are dead, including
   the shooter": 2 injured);
 - a death count that goes on "and another person injured" has one hurt;
-- a count of the hurt "including a woman who later died" has one dead among them;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
   found a block away": 4 hit).
@@ -113,7 +112,6 @@ from newsledger.extract.victims import (
     lede_multiple,
     lede_says_died,
     listed_before,
-    one_of_them_died,
     same_person,
     states_number,
     victim_ordinal,
@@ -434,17 +432,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if not partners:
             injured_count = _with_others(injured_count, chosen, injured, doc)
         injured_count = with_another(injured_count, chosen, injured + shot)
-        # The one who died may be counted already: by the lede's "died" or by a death
-        # figure of that sentence, the same person.
-        dead_named_there = not killed or (
-            killed_count is not None
-            and killed_count.value_low == 1
-            and _headline(killed).sentence_index == chosen.sentence_index
-        )
-        if dead_named_there and injured_count.value_low >= 2 and one_of_them_died(chosen):
-            # "Three were injured, including a woman who later died": 1 dead, 2 hurt.
-            killed_count = Count(1.0, 1.0)
-            injured_count = Count(injured_count.value_low - 1, injured_count.value_high - 1)
     # "Four people were shot, one fatally ... another victim was treated": a
     # count of the shot stated before any injured count is the wider toll. The
     # same number restated as injured is the same people, the dead among them

@@ -27,8 +27,6 @@ Owns the English wording, kept as data rather than branches:
   and another person injured");
 - `SEVERITY_WORDS`: how a denied harm still admits a lesser one ("was not seriously
   injured": hurt all the same);
-- `LATER_DEATH_WORDS`: how a count of the hurt says one of them died ("three were
-  injured, including a woman who later died");
 - `LAW_OFFICERS`: who may shoot the attacker dead ("before he was shot and killed by police");
 - `NAME_WORDS_AFTER_NUMBER`: capitalised words that make the number before them part of a
   name, not a count ("Police told 13 News two people were shot": a station).
@@ -44,7 +42,6 @@ __all__ = [
     "INCLUDING_ATTACKER",
     "REFLEXIVE_VICTIMS",
     "LAW_OFFICERS",
-    "LATER_DEATH_WORDS",
     "SEVERITY_WORDS",
     "HURT_WORDS",
     "HURT_VERBS",
@@ -140,4 +137,3 @@ SEVERITY_WORDS = frozenset(
         "life-threateningly",
     }
 )
-LATER_DEATH_WORDS = ("died", "succumbed", "has died", "later died")

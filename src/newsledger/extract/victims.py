@@ -45,7 +45,6 @@ from newsledger.extract.figure_tables import tables
 from newsledger.extract.victim_tables import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
-    LATER_DEATH_WORDS,
     NAME_WORDS_AFTER_NUMBER,
     SIDE_CATEGORIES,
     VAGUE_SIDE_COUNTS,
@@ -62,7 +61,6 @@ __all__ = [
     "victim_ordinal",
     "lede_says_died",
     "lede_text",
-    "one_of_them_died",
     "same_person",
     "coordinated_with",
     "listed_before",
@@ -214,25 +212,11 @@ def lede_multiple(doc) -> tuple[int, int]:
     return (0, number) if match.group(2).lower() == "shooting" else (number, number)
 
 
-# "Three people were injured, including a woman who later died": one of the hurt died.
-ONE_OF_THEM_DIED = re.compile(
-    r"\bincluding (?:an?|one) [^.;]{0,60}?\bwho " + alternation(LATER_DEATH_WORDS) + r"\b",
-    re.I,
-)
-
-
 def sentence_from(figure: Figure) -> str | None:
     """The figure's sentence from the figure's own words on, or None when it is not there."""
     sentence = figure.sentence or ""
     start = sentence.find(figure.span.text)
     return sentence[start:] if start >= 0 else None
-
-
-def one_of_them_died(figure: Figure) -> bool:
-    """True when the count's own sentence says one of its people died ("three were
-    injured, including a 17-year-old who succumbed to her wounds")."""
-    rest = sentence_from(figure)
-    return rest is not None and bool(ONE_OF_THEM_DIED.search(rest))
 
 
 def same_person(mention: Figure, back_reference: Figure) -> bool:
