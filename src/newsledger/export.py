@@ -1,4 +1,5 @@
-"""Exports: articles, statements, figures or the consolidated ledger as CSV, JSONL or Parquet.
+"""Exports: articles, statements, figures or the consolidated ledger as CSV, JSONL or Parquet,
+and the ledger as schema.org Claims in JSON-LD (`export_jsonld`).
 
 Rows are the store's dict shapes (DEVELOPERS.md), streamed from the store and
 written as they come: JSONL one object a line with nested values kept; CSV a
@@ -19,13 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsledger.errors import NewsledgerError
+from newsledger.export_jsonld import write_jsonld
 
 if TYPE_CHECKING:
     from newsledger.store import Store
 
-__all__ = ["BATCH_ROWS", "COLUMN_TYPES", "EXPORTS", "FORMATS", "export"]
+__all__ = ["BATCH_ROWS", "COLUMN_TYPES", "EXPORTS", "FORMATS", "ONLY_FOR", "export"]
 
-FORMATS = ("csv", "jsonl", "parquet")
+FORMATS = ("csv", "jsonl", "parquet", "jsonld")
+# Formats only some exports have: format -> the one `what` it writes.
+ONLY_FOR: Mapping[str, str] = {"jsonld": "ledger"}
 BATCH_ROWS = 5_000
 
 # what -> how to read its rows from the store
@@ -137,15 +141,20 @@ def _cell(value: Any, kind: str) -> Any:
 def export(store: Store, what: str, output_format: str, out_path: str | os.PathLike[str]) -> int:
     """Write every `what` row of `store` to `out_path` in `output_format`; return the row count.
 
-    what: articles | statements | figures | ledger; output_format: csv | jsonl | parquet.
+    what: articles | statements | figures | ledger; output_format: csv | jsonl | parquet, or
+    jsonld for the ledger only (one schema.org Claim per entry, see `export_jsonld`).
     """
     if what not in EXPORTS:
         raise ValueError(f"cannot export {what!r}; choose one of {', '.join(EXPORTS)}")
     if output_format not in FORMATS:
         raise ValueError(f"unknown export format {output_format!r}; choose one of {FORMATS}")
+    if ONLY_FOR.get(output_format, what) != what:
+        raise ValueError(f"{output_format} exports only the {ONLY_FOR[output_format]}, not {what}")
     path = Path(out_path)
-    rows = EXPORTS[what](store)
     try:
+        if output_format == "jsonld":
+            return write_jsonld(store, path)
+        rows = EXPORTS[what](store)
         if output_format == "jsonl":
             return _write_jsonl(rows, path)
         if output_format == "csv":

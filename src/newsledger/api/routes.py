@@ -16,7 +16,7 @@ validation and re-encoding is most of the time an answer takes.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -43,6 +43,10 @@ from newsledger.api.schemas import (
     article_part,
     page,
 )
+from newsledger.export_jsonld import CONTEXT as JSONLD_CONTEXT
+from newsledger.export_jsonld import MEDIA_TYPE as JSONLD_MEDIA_TYPE
+from newsledger.export_jsonld import document as jsonld_document
+from newsledger.export_jsonld import entity_kinds
 from newsledger.store import Store
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
@@ -193,7 +197,43 @@ def list_figures(
     return _json(page(list(rows), limit, offset))
 
 
-@router.get("/api/ledger", response_model=Page[LedgerEntry], tags=["ledger"])
+# The JSON-LD answer of /api/ledger?format=jsonld, as documented in /openapi.json.
+_JSONLD_SCHEMA = {
+    "type": "object",
+    "required": ["@context", "@graph"],
+    "properties": {
+        "@context": {"type": "string", "enum": [JSONLD_CONTEXT]},
+        "@graph": {"type": "array", "items": {"type": "object"}},
+    },
+}
+LedgerFormat = Annotated[
+    Literal["json", "jsonld"],
+    Query(
+        alias="format",
+        description="json (a page of entries) or jsonld (the page as schema.org Claims, "
+        f"{JSONLD_MEDIA_TYPE}; a Link header rel=next gives the next page)",
+    ),
+]
+
+
+def _jsonld(request: Request, store: Store, rows: list[dict], limit: int, offset: int) -> Response:
+    """A page of entries as one JSON-LD document of schema.org Claims."""
+    kinds = entity_kinds(store)
+    answer = Response(
+        orjson.dumps(jsonld_document(rows[:limit], kinds)), media_type=JSONLD_MEDIA_TYPE
+    )
+    if len(rows) > limit:
+        following = request.url.include_query_params(offset=offset + limit)
+        answer.headers["Link"] = f'<{following}>; rel="next"'
+    return answer
+
+
+@router.get(
+    "/api/ledger",
+    response_model=Page[LedgerEntry],
+    responses={200: {"content": {JSONLD_MEDIA_TYPE: {"schema": _JSONLD_SCHEMA}}}},
+    tags=["ledger"],
+)
 def list_ledger(
     request: Request,
     category: Category = None,
@@ -203,9 +243,11 @@ def list_ledger(
     latest_first: Annotated[bool, Query(description="newest as-of date first")] = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
+    output_format: LedgerFormat = "json",
 ) -> Response:
     """Ledger entries: one claim with all its citations, as timelines per source."""
-    rows = _store(request).ledger(
+    store = _store(request)
+    rows = store.ledger(
         category=category,
         group=group,
         place=place,
@@ -214,6 +256,8 @@ def list_ledger(
         limit=limit + 1,
         offset=offset,
     )
+    if output_format == "jsonld":
+        return _jsonld(request, store, list(rows), limit, offset)
     return _json(page(list(rows), limit, offset))
 
 

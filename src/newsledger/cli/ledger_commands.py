@@ -180,15 +180,20 @@ def entities_command(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(("csv", "jsonl", "parquet")),
+    type=click.Choice(("csv", "jsonl", "parquet", "jsonld")),
     required=True,
-    help="file format",
+    help="file format (jsonld: the ledger as schema.org Claims)",
 )
 @click.argument("out", type=click.Path(dir_okay=False, writable=True))
 @db_option
 def export_command(what: str, output_format: str, out: str, db_path: str) -> None:
     """Write every article, statement, figure or ledger entry to OUT."""
-    from newsledger.export import export  # deferred: pyarrow is only needed here
+    from newsledger.export import ONLY_FOR, export  # deferred: pyarrow is only needed here
+
+    if ONLY_FOR.get(output_format, what) != what:
+        raise click.UsageError(
+            f"--format {output_format} exports only --what {ONLY_FOR[output_format]}"
+        )
 
     with open_store(db_path) as store:
         count = export(store, what, output_format, out)
