@@ -1,4 +1,5 @@
-"""The quotation scorer's matching rules on own-words gold, and the end-to-end run."""
+"""The quotation scorer's matching rules on own-words gold, the end-to-end run, and that
+newsledger is scored on the statement rows the ledger stores."""
 
 from __future__ import annotations
 
@@ -6,9 +7,19 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newsledger.cli import main
 from newsledger.errors import EvalError
-from newsledger.eval.quotes import Prediction, evaluate_quotes, load_gold, score_system
+from newsledger.eval.folds import evaluate_folds, fold_of
+from newsledger.eval.quotes import (
+    Prediction,
+    evaluate_quotes,
+    load_gold,
+    score_system,
+    scores_of,
+)
+from newsledger.store import Store
 
 TEXT = (
     '"The bridge will reopen on Friday," said Mayor Jana Holt. "We are ready."\n'
@@ -109,3 +120,92 @@ def test_unreadable_gold_is_an_eval_error(tmp_path: Path) -> None:
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     with pytest.raises(EvalError, match="line 1"):
         load_gold(bad)
+
+
+def _ingested_rows(gold_path: Path, tmp_path: Path) -> list[dict]:
+    # The gold file ingested as a user would: `newsledger ingest`, a ledger on disk.
+    db = tmp_path / "ledger.db"
+    ingest = CliRunner().invoke(main, ["ingest", "--db", str(db), str(gold_path)])
+    assert ingest.exit_code == 0, ingest.output
+    with Store(db) as store:
+        return list(store.statements())
+
+
+def test_newsledger_predictions_are_the_statements_ingest_stores(tmp_path: Path) -> None:
+    gold_path = _write_gold(tmp_path / "gold.jsonl")
+    rows = _ingested_rows(gold_path, tmp_path)
+    assert rows and all(
+        row["speaker_start"] is not None or not row["speaker_mention"] for row in rows
+    )
+    result = evaluate_quotes(gold_path)
+    # The stored text is the gold text here, so the stored offsets are the predictions'.
+    assert result.predictions["newsledger"] == [
+        [
+            Prediction(
+                ((row["start"], row["end"]),),
+                ((row["speaker_start"], row["speaker_end"]),) if row["speaker_mention"] else (),
+                row["kind"],
+            )
+            for row in rows
+        ]
+    ]
+    holt = next(row for row in rows if row["kind"] == "direct")
+    assert TEXT[holt["speaker_start"] : holt["speaker_end"]] == holt["speaker_mention"]
+
+
+def test_the_scorer_reads_the_stored_rows_not_the_analysis(tmp_path, monkeypatch) -> None:
+    # What Store.statements returns is what is scored: rows changed on their way out
+    # of the ledger change the scores (an in-memory reading would not see it).
+    read = Store.statements
+
+    def tampered(self, *args, **kwargs):
+        for row in read(self, *args, **kwargs):
+            yield {**row, "kind": "indirect", "speaker_start": None, "speaker_end": None}
+
+    gold_path = _write_gold(tmp_path / "gold.jsonl")
+    honest = evaluate_quotes(gold_path).systems[0].scores
+    assert honest["quoted"]["content_speaker"].matched == 1
+    monkeypatch.setattr(Store, "statements", tampered)
+    scores = evaluate_quotes(gold_path).systems[0].scores
+    assert scores["quoted"]["content"].predicted == 0
+    assert scores["all"]["content"].matched == honest["all"]["content"].matched
+    assert scores["all"]["content_speaker"].matched == 0
+
+
+def test_stored_offsets_are_mapped_back_to_the_gold_text(tmp_path: Path) -> None:
+    # Ingest collapses the runs of spaces and drops the empty line: the stored spans
+    # point into the normalised text, a third as long, and must be mapped back.
+    loose = TEXT.replace(" ", "   ").replace("\n", "\n\n")
+    path = tmp_path / "loose.jsonl"
+    record = json.loads(_write_gold(tmp_path / "gold.jsonl").read_text(encoding="utf-8"))
+    record["text"] = loose
+    for attribution in record["attributions"]:
+        content = attribution["content"]
+        for part in (attribution["source"], content, *content.get("spans", [])):
+            part["text"] = part["text"].replace(" ", "   ")
+            part["start"] = loose.index(part["text"])
+            part["end"] = part["start"] + len(part["text"])
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    rows = _ingested_rows(path, tmp_path)
+    assert rows and all(loose[row["start"] : row["end"]] != row["content"] for row in rows)
+    scores = evaluate_quotes(path).systems[0].scores
+    assert scores["quoted"]["content_speaker"].matched == 1
+    assert scores["all"]["content"].matched == 2
+
+
+def test_folds_score_the_articles_of_each_fold(tmp_path: Path) -> None:
+    one = json.loads(_write_gold(tmp_path / "one.jsonl").read_text(encoding="utf-8"))
+    other = {**one, "id": "own-2", "attributions": one["attributions"][1:]}
+    both = tmp_path / "both.jsonl"
+    both.write_text(json.dumps(one) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    result = evaluate_quotes(both)
+    # One article's figures out of the two-article run are that article's own run.
+    alone = evaluate_quotes(tmp_path / "one.jsonl").systems[0].figures()
+    assert scores_of(result, ["own-1"]) == alone
+    assert scores_of(result, ["own-2"])["all.content.recall"] == 1.0
+    assert scores_of(result, ["own-2"])["quoted.content.recall"] == 0.0
+    per_fold = evaluate_folds("quotes", both)
+    assert sum(f.items for f in per_fold) == 2
+    for fold in per_fold:
+        ids = [i for i in ("own-1", "own-2") if fold_of(i) == fold.fold]
+        assert fold.scores == (scores_of(result, ids) if ids else {})

@@ -15,6 +15,7 @@ ARTICLE_KEYS = {
 STATEMENT_KEYS = {
     "article_id", "kind", "content", "cue", "cue_lemma", "speaker", "speaker_mention",
     "speaker_kind", "stance", "start", "end", "sentence_index", "confidence",
+    "speaker_start", "speaker_end",
 }  # fmt: skip
 FIGURE_KEYS = {
     "article_id", "index", "value_low", "value_high", "qualifier", "unit", "category",
@@ -142,6 +143,8 @@ def test_statement_round_trip_flattens_every_field(ledger):
         "end": expected.content.end,
         "sentence_index": expected.sentence_index,
         "confidence": expected.confidence,
+        "speaker_start": expected.speaker_mention.start,
+        "speaker_end": expected.speaker_mention.end,
     }
 
 

@@ -1,4 +1,4 @@
-"""`--folds` for `newsledger eval quantities|displacement|casualties`: the scorer's
+"""`--folds` for `newsledger eval quantities|displacement|casualties|quotes`: the scorer's
 figures on each of the 5 validation folds of the gold file, their mean and their
 standard deviation (`newsledger.eval.folds`).
 """
@@ -24,12 +24,19 @@ FOLD_METRICS: dict[str, tuple[str, ...]] = {
         "figure+term.f1",
     ),
     "casualties": ("killed.accuracy", "injured.accuracy", "both.accuracy"),
+    "quotes": (
+        "all.content.f1",
+        "all.content_speaker.f1",
+        "quoted.content.f1",
+        "quoted.content_speaker.f1",
+    ),
 }
 
 folds_option = click.option(
     "--folds",
     is_flag=True,
-    help="score each of the 5 validation folds (sha1 of the article/incident id) and the mean",
+    help="score each of the 5 validation folds (sha1 of the article/incident id), the mean "
+    "and the sd",
 )
 
 

@@ -1,7 +1,10 @@
-"""`newsledger eval quotes GOLD.jsonl [--peers]`: print the quotation scorer's result.
+"""`newsledger eval quotes GOLD.jsonl [--peers] [--format table|json] [--folds]`: print the
+quotation scorer's result.
 
-The scoring is `newsledger.eval.quotes.evaluate_quotes`; this module only
-parses options and prints the returned `QuoteEvaluation` as a table or JSON.
+The scoring is `newsledger.eval.quotes.evaluate_quotes` (the statements the
+ledger stores); this module only parses options and prints the returned
+`QuoteEvaluation` as a table or JSON. `--folds` prints the figures per
+validation fold (sha1 of the article id), their mean and sd instead.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import json
 
 import click
 
+from newsledger.cli.eval_folds import folds_option, print_folds
 from newsledger.cli.output import report_format_option
 from newsledger.errors import NewsledgerError
 
@@ -43,6 +47,8 @@ def _print_table(result) -> None:
         table.add_row(*cells)
     console = Console(width=160)
     console.print(table)
+    for note in result.notes:
+        console.print(f"note: {note}")
     for system in result.systems:
         if system.failed_articles:
             console.print(
@@ -66,14 +72,23 @@ def _print_table(result) -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="parser processes for nlp.pipe",
+    help="parser processes for the textacy peer's nlp.pipe",
 )
+@folds_option
 def eval_quotes_command(
-    gold: str, peers: bool, output_format: str, limit_articles: int | None, processes: int
+    gold: str,
+    peers: bool,
+    output_format: str,
+    limit_articles: int | None,
+    processes: int,
+    folds: bool,
 ) -> None:
-    """Score statement extraction against PolNeAR-style attribution gold (JSONL)."""
+    """Score the stored statements against PolNeAR-style attribution gold (JSONL)."""
     from newsledger.eval.quotes import evaluate_quotes
 
+    if folds:
+        print_folds("quotes", gold, output_format)
+        return
     try:
         result = evaluate_quotes(
             gold, peers=peers, limit_articles=limit_articles, n_process=processes

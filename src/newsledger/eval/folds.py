@@ -1,6 +1,6 @@
 """The validation folds of the dev halves: which of 5 folds an item is in, and a
 scorer's figures per fold and their mean (`evaluate_folds`, behind
-`newsledger eval quantities|displacement|casualties GOLD --folds`).
+`newsledger eval quantities|displacement|casualties|quotes GOLD --folds`).
 
 An item's fold is `int(hashlib.sha1(group_id.encode()).hexdigest()[:8], 16) % 5`
 (`fold_of`), where group_id is what ties items together in its set
@@ -12,6 +12,10 @@ one article's sentences cannot be checked on another sentence of the same articl
 | quantities (NewsQuant) | sentence | `id` (NewsQuant has no article ids) |
 | displacement (IDMC / IDETECT) | excerpt | `split_key` (rows sharing an excerpt or URL share it) |
 | casualties (GVA / SemEval-2018 Task 5) | article | `incident.id` (the articles of one incident) |
+| quotes (PolNeAR-style attributions) | article | `id` (the article: its attributions share it) |
+
+Each fold is scored on the predictions of one run over the whole file, so the
+fold figures are the whole-dev figures taken apart, not separate runs.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ GROUP_ID: dict[str, Callable[[dict[str, Any]], str]] = {
     "quantities": lambda record: str(record["id"]),
     "displacement": lambda record: str(record.get("split_key") or record["id"]),
     "casualties": lambda record: str(record["incident"]["id"]),
+    "quotes": lambda record: str(record["id"]),
 }
 
 
@@ -134,6 +139,11 @@ def evaluate_folds(set_name: str, gold_path: str | Path, *, nlp=None) -> list[Fo
 
         result = displacement.evaluate_displacement(gold_path, nlp=nlp)
         return fold_scores(fold_by_id, lambda ids: displacement.scores_of(result, ids))
+    if set_name == "quotes":
+        from newsledger.eval import quotes
+
+        result = quotes.evaluate_quotes(gold_path, nlp=nlp)
+        return fold_scores(fold_by_id, lambda ids: quotes.scores_of(result, ids))
     from newsledger.eval.casualties import evaluate_casualties
 
     result = evaluate_casualties(gold_path, nlp=nlp)

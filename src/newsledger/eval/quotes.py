@@ -16,19 +16,33 @@ attributions of source, cue and content spans. Matching rules:
   predictions of kind direct or mixed (the kinds that claim quotation marks);
   precision is matched / quoted predictions, recall matched / quoted gold.
 
-`evaluate_quotes` parses the gold texts once and scores every system on the same
-docs; it returns a `QuoteEvaluation`, which the CLI prints.
+What newsledger is scored on: the statement rows the ledger stores for each
+gold article (`newsledger.eval.stored`: the record built and checked as ingest
+builds it, with its title and date, analysed by `analysis.analyse_batch`, written
+to an in-memory Store and read back with `Store.statements()`). A row's content
+span (`start`, `end`) and speaker mention span (`speaker_start`, `speaker_end`)
+are offsets into the stored, normalised text; `alignment.OffsetMap` maps them to
+the gold text's offsets, and a span none of whose letters or digits maps (a line
+normalisation dropped) is lost: a content span scores as no prediction's span,
+a speaker as no speaker. Nothing is re-extracted here.
+
+The textacy peer (`--peers`) parses the gold texts (`nlp.pipe`) and reads
+`direct_quotations` off the docs. `evaluate_quotes` returns a `QuoteEvaluation`,
+which the CLI prints; it keeps each system's predictions per article, so a
+subset of the articles (a fold, `scores_of`) is scored without re-running.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from newsledger.errors import EvalError
+from newsledger.eval.alignment import OffsetMap
 from newsledger.eval.gold import read_gold
+from newsledger.eval.stored import GoldText, stored_articles
 
 __all__ = [
     "GoldArticle",
@@ -39,8 +53,10 @@ __all__ = [
     "SystemScores",
     "evaluate_quotes",
     "load_gold",
-    "newsledger_predictions",
     "score_system",
+    "scores_of",
+    "statement_prediction",
+    "stored_predictions",
     "textacy_predictions",
 ]
 
@@ -65,6 +81,7 @@ class GoldArticle:
     title: str | None
     text: str
     attributions: tuple[GoldAttribution, ...]
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +160,10 @@ class QuoteEvaluation:
     attributions: int
     quoted_attributions: int
     systems: list[SystemScores]
+    notes: list[str] = field(default_factory=list)
+    # per system, per gold article (in gold order): its predictions, for `scores_of`
+    gold: list[GoldArticle] = field(default_factory=list, repr=False)
+    predictions: dict[str, list] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict:
         return {
@@ -151,6 +172,7 @@ class QuoteEvaluation:
             "attributions": self.attributions,
             "quoted_attributions": self.quoted_attributions,
             "systems": [system.to_dict() for system in self.systems],
+            "notes": self.notes,
         }
 
 
@@ -188,7 +210,7 @@ def _gold_article(raw: dict) -> GoldArticle:
         )
         for item in raw["attributions"]
     )
-    return GoldArticle(str(raw["id"]), raw.get("title"), text, attributions)
+    return GoldArticle(str(raw["id"]), raw.get("title"), text, attributions, raw.get("date"))
 
 
 def _overlaps(a: Ranges, b: Ranges) -> bool:
@@ -256,19 +278,39 @@ def score_system(
     return system
 
 
-def newsledger_predictions(doc, title: str | None = None) -> list[Prediction]:
-    from newsledger.extract.statements import extract_statements
+def statement_prediction(row: dict, mapping: OffsetMap | None) -> Prediction:
+    """A stored statement row as a Prediction in gold-text offsets (`mapping` None:
+    the stored text is the gold text)."""
+    content = _gold_span(row["start"], row["end"], mapping)
+    speaker = _gold_span(row.get("speaker_start"), row.get("speaker_end"), mapping)
+    return Prediction(content=content, speaker=speaker, kind=row["kind"])
 
-    predictions = []
-    for statement in extract_statements(doc, title=title):
-        mention = statement.speaker_mention
-        predictions.append(
-            Prediction(
-                content=((statement.content.start, statement.content.end),),
-                speaker=((mention.start, mention.end),) if mention else (),
-                kind=statement.kind,
-            )
-        )
+
+def _gold_span(start: int | None, end: int | None, mapping: OffsetMap | None) -> Ranges:
+    if start is None or end is None:
+        return ()
+    if mapping is None:
+        return ((start, end),)
+    span = mapping.to_gold(start, end)
+    return (span,) if span is not None else ()
+
+
+def stored_predictions(
+    articles: Sequence[GoldArticle], nlp, notes: list[str] | None = None
+) -> list[list[Prediction] | None]:
+    """Per gold article, the statements the ledger stores for it as Predictions in
+    gold-text offsets; None for an article whose analysis failed (nothing stored)."""
+    items = [GoldText(a.id, a.text, a.title, a.date) for a in articles]
+    stored, failures = stored_articles(items, nlp, source="quotes")
+    if notes is not None:
+        notes.extend(failures)
+    predictions: list[list[Prediction] | None] = []
+    for article, record in zip(articles, stored, strict=True):
+        if record.text is None:
+            predictions.append(None)
+            continue
+        mapping = None if record.text == article.text else OffsetMap(record.text, article.text)
+        predictions.append([statement_prediction(row, mapping) for row in record.statements])
     return predictions
 
 
@@ -290,14 +332,22 @@ def textacy_predictions(doc, title: str | None = None) -> list[Prediction] | Non
     return predictions
 
 
-SYSTEMS: dict[str, Callable] = {
-    "newsledger": newsledger_predictions,
-    "textacy": textacy_predictions,
-}
-
-
 def _parsed(articles: Sequence[GoldArticle], nlp, batch_size: int, n_process: int) -> Iterator:
     return nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
+
+
+def _textacy(articles, nlp, docs, batch_size: int, n_process: int) -> list:
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError as exc:
+        raise EvalError("--peers needs textacy (pip install 'newsledger[peers]')") from exc
+    if docs is None:
+        docs = _parsed(articles, nlp, batch_size, n_process)
+    pairs = zip(articles, docs, strict=False)
+    predictions = [textacy_predictions(doc, article.title) for article, doc in pairs]
+    if len(predictions) != len(articles):
+        raise EvalError("fewer parsed docs than gold articles")
+    return predictions
 
 
 def evaluate_quotes(
@@ -310,34 +360,38 @@ def evaluate_quotes(
     batch_size: int = 16,
     n_process: int = 1,
 ) -> QuoteEvaluation:
-    """Parse the gold articles once and score newsledger (and textacy with `peers`) on them.
+    """Score the statements the ledger stores (and textacy with `peers`) on the gold file.
 
-    `docs` may supply the parsed docs (same order as the gold file) to skip parsing.
+    `docs` may supply the textacy peer's parsed docs (same order as the gold file);
+    `batch_size` and `n_process` are the peer's `nlp.pipe` settings.
     """
     articles = load_gold(gold_path, limit_articles=limit_articles)
-    names = ["newsledger", "textacy"] if peers else ["newsledger"]
-    if peers:
-        try:
-            import textacy.extract.triples  # noqa: F401
-        except ImportError as exc:
-            raise EvalError("--peers needs textacy (pip install 'newsledger[peers]')") from exc
-    if docs is None:
-        if nlp is None:
-            from newsledger.nlp import load_pipeline
+    if nlp is None:
+        from newsledger.nlp import load_pipeline
 
-            nlp = load_pipeline()
-        docs = _parsed(articles, nlp, batch_size, n_process)
-    predictions: dict[str, list] = {name: [] for name in names}
-    for article, doc in zip(articles, docs, strict=False):
-        for name in names:
-            predictions[name].append(SYSTEMS[name](doc, article.title))
-    if len(predictions["newsledger"]) != len(articles):
-        raise EvalError("fewer parsed docs than gold articles")
-    systems = [score_system(name, articles, predictions[name]) for name in names]
+        nlp = load_pipeline()
+    notes: list[str] = []
+    predictions: dict[str, list] = {"newsledger": stored_predictions(articles, nlp, notes)}
+    if peers:
+        predictions["textacy"] = _textacy(articles, nlp, docs, batch_size, n_process)
+    systems = [score_system(name, articles, found) for name, found in predictions.items()]
     return QuoteEvaluation(
         gold_path=str(gold_path),
         articles=len(articles),
         attributions=sum(len(a.attributions) for a in articles),
         quoted_attributions=sum(1 for a in articles for g in a.attributions if g.quoted),
         systems=systems,
+        notes=notes,
+        gold=articles,
+        predictions=predictions,
     )
+
+
+def scores_of(
+    result: QuoteEvaluation, ids: Iterable[str], system: str = "newsledger"
+) -> dict[str, float]:
+    """A system's flat figures (`SystemScores.figures`) on the gold articles with these ids."""
+    wanted = set(ids)
+    keep = [i for i, article in enumerate(result.gold) if article.id in wanted]
+    found = result.predictions[system]
+    return score_system(system, [result.gold[i] for i in keep], [found[i] for i in keep]).figures()

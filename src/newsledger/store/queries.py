@@ -64,7 +64,8 @@ _FIGURE_FILTERS: Mapping[str, str] = {
 _STATEMENT_COLUMNS = """s.article_id, s.kind, s.content_text AS content, s.cue_text AS cue,
     s.cue_lemma, s.speaker, s.speaker_mention_text AS speaker_mention, s.speaker_kind,
     s.stance, s.content_start AS start, s.content_end AS "end", s.sentence_index,
-    s.confidence"""
+    s.confidence, s.speaker_mention_start AS speaker_start,
+    s.speaker_mention_end AS speaker_end"""
 _FIGURE_COLUMNS = """f.article_id, f.idx AS "index", f.value_low, f.value_high, f.qualifier,
     f.unit, f.category, f.count_unit, f.group_name AS "group", f.place, f.as_of, f.period,
     f.as_of_note, f.source, f.source_kind, f.status, f.span_text AS text,
