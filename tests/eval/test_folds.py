@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 
 import pytest
 
@@ -17,6 +18,7 @@ from newsledger.eval.folds import (
     folds_of,
     mean_scores,
 )
+from newsledger.eval.gate import load_floors
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,15 @@ def test_scores_per_fold_and_mean():
     assert mean_scores(per_fold) == {"acc": pytest.approx((0.5 + 1 + 1 + 0 + 1) / 5)}
     rows = fold_rows(per_fold, ["acc"])
     assert [row["fold"] for row in rows] == [0, 1, 2, 3, 4, "mean", "sd"]
+
+
+@pytest.mark.parametrize("name", ["quantities", "displacement", "casualties", "quotes"])
+def test_floors_are_the_fold_mean_minus_two_standard_errors(name):
+    # floor = round(mean - 2 sd / sqrt 5, 3) over the 5 folds; mean and sd are pinned
+    # rounded to 0.001, so the rule is checked to within that rounding.
+    pinned = load_floors(name)
+    mean, sd = pinned["folds"]["mean"], pinned["folds"]["sd"]
+    assert "two standard errors" in pinned["note"] and "dev-fit" in pinned["note"]
+    for metric, floor in pinned["floors"].items():
+        assert floor == pytest.approx(mean[metric] - 2 * sd[metric] / math.sqrt(FOLDS), abs=0.002)
+        assert 0 < floor <= pinned["measured"][metric]
