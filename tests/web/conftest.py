@@ -6,6 +6,10 @@ where the UN human rights office and Ukraine's health ministry give civilian
 death tolls on several dates, one contradiction, one article with an
 inconsistent date, and one whose title and body carry HTML injection attempts.
 The server is `python -m newsledger serve` on 127.0.0.1 and a free port.
+`real_db` is the bundled examples/ (and ../shared/data/seed-article.txt when
+present) plus three synthetic articles (a 1990 mis-dated figure, a 40,000,000
+toll, a 20 million to 99.9 million range), for the chart readability tests;
+`real_server_url` serves it.
 Chromium is /usr/bin/chromium driven by Playwright (never a downloaded
 browser), with a fresh profile; `make test` installs it via apt when missing.
 Each page a test opens records console errors and uncaught page errors, and
@@ -14,12 +18,14 @@ screenshots go to test-artifacts/web/.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +35,30 @@ import pytest
 FIXTURE_ARTICLES = Path(__file__).with_name("articles.jsonl")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "web"
+EXAMPLES = REPO_ROOT / "examples"
+SEED_ARTICLE = REPO_ROOT.parent / "shared" / "data" / "seed-article.txt"
+SYNTHETIC_ARTICLES = [
+    {
+        "title": "Archive flood report",
+        "date": "1990-01-01",
+        "url": "https://archive.example.org/flood",
+        "text": "The Red Cross said 12 people were killed in the flood.",
+    },
+    {
+        "title": "Global toll estimate",
+        "date": "2019-06-01",
+        "url": "https://wire.example.org/global",
+        "text": "The World Health Organization said 40,000,000 people had been killed "
+        "by the disease.",
+    },
+    {
+        "title": "Vague famine estimate",
+        "date": "2019-09-01",
+        "url": "https://wire.example.org/famine",
+        "text": "Historians said between 20 million and 99.9 million people were killed "
+        "in the famine.",
+    },
+]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -58,23 +88,15 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("web") / "web.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "newsledger", "ingest", "--db", str(db), str(FIXTURE_ARTICLES)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=_env(),
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr
+    ingest(db, FIXTURE_ARTICLES)
     return db
 
 
-@pytest.fixture(scope="session")
-def server_url(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serve(db: Path, log: Path) -> Iterator[str]:
+    """`python -m newsledger serve` on 127.0.0.1 and a free port, stopped at the end."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("web-server") / "serve.log"
-    command = [sys.executable, "-m", "newsledger", "serve", "--db", str(web_db)]
+    command = [sys.executable, "-m", "newsledger", "serve", "--db", str(db)]
     command += ["--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=_env())
@@ -97,6 +119,47 @@ def server_url(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_url(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(web_db, tmp_path_factory.mktemp("web-server") / "serve.log") as url:
+        yield url
+
+
+def ingest(db: Path, *paths: Path) -> None:
+    """`python -m newsledger ingest` of these paths into `db` (real analysis)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "newsledger", "ingest", "--db", str(db), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=_env(),
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples/ (and ../shared/data/seed-article.txt when present) plus
+    three synthetic articles: one mis-dated to 1990, a 40,000,000 toll and a vague
+    20 million to 99.9 million range, all through the normal ingest path."""
+    folder = tmp_path_factory.mktemp("real")
+    synthetic = folder / "synthetic.jsonl"
+    synthetic.write_text(
+        "\n".join(json.dumps(article) for article in SYNTHETIC_ARTICLES) + "\n", encoding="utf-8"
+    )
+    paths = [EXAMPLES, synthetic] + [SEED_ARTICLE] * SEED_ARTICLE.exists()
+    db = folder / "real.db"
+    ingest(db, *paths)
+    return db
+
+
+@pytest.fixture(scope="session")
+def real_server_url(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(real_db, tmp_path_factory.mktemp("real-server") / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -103,14 +103,16 @@ def test_chart_escapes_source_names() -> None:
     assert "&lt;script&gt;&#34;x" in svg
 
 
-def test_axis_fits_points_and_ranges_are_cut_at_the_top() -> None:
+def test_axis_reaches_range_tops_and_turns_log_when_values_span_decades() -> None:
     svg = str(
         timeline_svg(
             build_series([_entry("a", "2022-03-02", 300), _entry("b", "2022-03-03", 20, 99_999)])
         )
     )
     labels = re.findall(r'class="tick y"[^>]*>([^<]+)<', svg)
-    assert labels[-1] == "500"
+    assert labels == ["10", "100", "1k", "10k", "100k"]
+    assert "count (log scale)" in svg
+    assert 'class="range"' in svg
 
 
 HOSTILE = 'Officials said <script>alert(1)</script> and "><img src=x onerror=alert(1)> 3 died.'

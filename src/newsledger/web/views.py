@@ -21,7 +21,7 @@ from urllib.parse import quote
 from newsledger.api.limits import PAGE_FIGURE_ROWS, PAGE_MARKS, PAGE_TEXT_CHARS
 from newsledger.errors import NotFoundError
 from newsledger.store import Store
-from newsledger.web.charts import build_series, citation_href, timeline_svg
+from newsledger.web.charts import build_series, chart_layout, citation_href, timeline_svg
 from newsledger.web.highlight import (
     Highlight,
     article_href,
@@ -64,6 +64,7 @@ MAX_LATEST_ROWS = 30
 MAX_LEDGER_SCAN = 5000
 MAX_CHART_ENTRIES = 3000
 MAX_TABLE_ROWS = 500
+MAX_OUTSIDE_LISTED = 20
 MAX_CONFLICTS = 50
 MAX_OVERVIEW_CONFLICTS = 10
 MAX_FLAGGED = 20
@@ -211,6 +212,28 @@ def filtered_entries(store: Store, filters: FigureFilters) -> Iterator[dict]:
     return (entry for entry in entries if _in_dates(entry, filters))
 
 
+def _chart_view(series: list, title: str) -> dict[str, Any]:
+    """The chart, its legend (top sources, the rest counted) and the figures left off its axis."""
+    layout = chart_layout(series)
+    outside = layout.outside if layout else []
+    return {
+        "chart": timeline_svg(series, title=title, layout=layout),
+        "legend": [
+            {"source": s.source, "colour": s.colour, "dash": s.dash, "points": len(s.points)}
+            for s in series
+            if s.in_legend
+        ],
+        "legend_more": sum(not s.in_legend for s in series),
+        "outside": [
+            {"as_of": point.as_of.isoformat(), "label": point.label, "href": point.href}
+            for _, point in outside[:MAX_OUTSIDE_LISTED]
+        ],
+        "outside_total": len(outside),
+        "time_range": (layout.first.isoformat(), layout.last.isoformat()) if layout else None,
+        "log_scale": bool(layout and layout.log),
+    }
+
+
 def figures_page(store: Store, filters: FigureFilters) -> dict[str, Any]:
     entries = list(islice(filtered_entries(store, filters), MAX_CHART_ENTRIES + 1))
     truncated = len(entries) > MAX_CHART_ENTRIES
@@ -224,11 +247,7 @@ def figures_page(store: Store, filters: FigureFilters) -> dict[str, Any]:
         "filters": asdict(filters),
         "description": filters.describe(),
         "categories": CATEGORIES,
-        "chart": timeline_svg(series, title=f"Figures over time: {filters.describe()}"),
-        "legend": [
-            {"source": s.source, "colour": s.colour, "dash": s.dash, "points": len(s.points)}
-            for s in series
-        ],
+        **_chart_view(series, f"Figures over time: {filters.describe()}"),
         "rows": rows[:MAX_TABLE_ROWS],
         "total_rows": len(rows),
         "truncated": truncated,
