@@ -18,7 +18,7 @@ from newsledger.cli.eval_folds import folds_option, print_folds
 from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
-__all__ = ["register_eval"]
+__all__ = ["print_scores", "register_eval"]
 
 _PEERS = click.option(
     "--peers", is_flag=True, help="also score quantulum3's baseline on the same input"
@@ -30,7 +30,13 @@ def _round(value: object) -> object:
 
 
 def _print(result, output_format: str) -> None:
-    rows = [{k: _round(v) for k, v in dataclasses.asdict(s).items()} for s in result.systems]
+    rows = [dataclasses.asdict(s) for s in result.systems]
+    print_scores(result, rows, output_format)
+
+
+def print_scores(result, rows: list[dict], output_format: str) -> None:
+    """A scorer's rows (one a system) with its gold file, checksum and notes."""
+    rows = [{k: _round(v) for k, v in row.items()} for row in rows]
     if output_format == "json":
         payload = {
             "gold": result.gold_path,

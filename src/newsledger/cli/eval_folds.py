@@ -12,7 +12,7 @@ import click
 from newsledger.cli.output import emit
 from newsledger.errors import NewsledgerError
 
-__all__ = ["FOLD_METRICS", "folds_option", "print_folds"]
+__all__ = ["FOLD_METRICS", "folds_option", "print_fold_scores", "print_folds"]
 
 # The metrics shown per fold, by set.
 FOLD_METRICS: dict[str, tuple[str, ...]] = {
@@ -42,13 +42,19 @@ folds_option = click.option(
 
 def print_folds(set_name: str, gold: str, output_format: str) -> None:
     """Score `gold` per fold and print the table (or JSON) of folds, mean and sd."""
-    from newsledger.eval.folds import evaluate_folds, fold_rows, mean_scores, spread
+    from newsledger.eval.folds import evaluate_folds
 
     try:
         per_fold = evaluate_folds(set_name, gold)
     except NewsledgerError as exc:
         raise click.ClickException(str(exc)) from exc
-    metrics = FOLD_METRICS[set_name]
+    print_fold_scores(set_name, gold, per_fold, FOLD_METRICS[set_name], output_format)
+
+
+def print_fold_scores(set_name: str, gold: str, per_fold, metrics, output_format: str) -> None:
+    """The table (or JSON) of each fold's scores, their mean and their sd."""
+    from newsledger.eval.folds import fold_rows, mean_scores, spread
+
     if output_format == "json":
         payload = {
             "gold": gold,

@@ -17,7 +17,7 @@ import click
 from newsledger.cli.output import emit, report_format_option
 from newsledger.errors import NewsledgerError
 
-__all__ = ["register_eval"]
+__all__ = ["corpus_option", "gold_dir_option", "register_eval"]
 
 
 def _round(value: float | None) -> float | None:
@@ -59,15 +59,14 @@ def _print(result, spread, output_format: str) -> None:
         click.echo(f"note: {note}")
 
 
-@click.command("realnews")
-@click.option(
+gold_dir_option = click.option(
     "--gold-dir",
     type=click.Path(file_okay=False),
     default="eval/gold",
     show_default=True,
-    help="the gold set's folder (figures.jsonl, statements.jsonl)",
+    help="the real-news gold set's folder (figures.jsonl, statements.jsonl)",
 )
-@click.option(
+corpus_option = click.option(
     "--corpus",
     "corpus_dir",
     type=click.Path(file_okay=False),
@@ -75,6 +74,11 @@ def _print(result, spread, output_format: str) -> None:
     show_default=True,
     help="the folder the gold articles' texts are read from",
 )
+
+
+@click.command("realnews")
+@gold_dir_option
+@corpus_option
 @click.option(
     "--spread", is_flag=True, help="also the validation figures' sd over 1,000 article bootstraps"
 )

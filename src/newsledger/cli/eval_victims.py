@@ -7,40 +7,16 @@ event id) with their mean and standard deviation.
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from newsledger.cli.eval_folds import folds_option
-from newsledger.cli.output import emit, report_format_option
+from newsledger.cli.eval_figures import print_scores
+from newsledger.cli.eval_folds import folds_option, print_fold_scores
+from newsledger.cli.output import report_format_option
 from newsledger.errors import NewsledgerError
 
 __all__ = ["register_eval"]
 
 METRICS = ("deaths.accuracy", "injured.accuracy")
-
-
-def _round(value: object) -> object:
-    return round(value, 3) if isinstance(value, float) else value
-
-
-def _print_folds(result, output_format: str) -> None:
-    from newsledger.eval.folds import fold_of, fold_rows, fold_scores, mean_scores, spread
-
-    fold_by_id = {p.id: fold_of(p.id) for p in result.predictions}
-    per_fold = fold_scores(fold_by_id, result.flat_scores)
-    if output_format == "json":
-        payload = {
-            "gold": result.gold_path,
-            "set": "victim_counts",
-            "folds": [{"fold": f.fold, "items": f.items, "scores": f.scores} for f in per_fold],
-            "mean": mean_scores(per_fold),
-            "sd": spread(per_fold),
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    click.echo(f"{result.gold_path}: victim_counts, 5 folds by sha1(event id) % 5")
-    emit(fold_rows(per_fold, METRICS), "table", columns=("fold", "items", *METRICS))
 
 
 @click.command("victims")
@@ -50,6 +26,7 @@ def _print_folds(result, output_format: str) -> None:
 @folds_option
 def victims_command(gold: str, peers: bool, output_format: str, folds: bool) -> None:
     """Score each WAD event's stored killed and injured counts (victim_counts)."""
+    from newsledger.eval.folds import fold_of, fold_scores
     from newsledger.eval.victim_counts import evaluate_victim_counts
 
     try:
@@ -57,24 +34,11 @@ def victims_command(gold: str, peers: bool, output_format: str, folds: bool) -> 
     except NewsledgerError as exc:
         raise click.ClickException(str(exc)) from exc
     if folds:
-        _print_folds(result, output_format)
+        fold_by_id = {p.id: fold_of(p.id) for p in result.predictions}
+        per_fold = fold_scores(fold_by_id, result.flat_scores)
+        print_fold_scores("victim_counts", gold, per_fold, METRICS, output_format)
         return
-    rows = [{k: _round(v) for k, v in system.items()} for system in result.systems]
-    if output_format == "json":
-        payload = {
-            "gold": result.gold_path,
-            "gold_sha256": result.gold_sha256,
-            "scores": rows,
-            "notes": result.notes,
-        }
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    click.echo(
-        f"gold: {result.gold_path} (sha256 {result.gold_sha256[:12]}…), {result.events} events"
-    )
-    emit(rows, "table")
-    for note in result.notes:
-        click.echo(f"note: {note}")
+    print_scores(result, result.systems, output_format)
 
 
 def register_eval(group: click.Group) -> None:

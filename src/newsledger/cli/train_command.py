@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import click
 
+from newsledger.cli.eval_realnews import corpus_option, gold_dir_option
 from newsledger.errors import NewsledgerError
 
 __all__ = ["register"]
 
 
 @click.command("train")
-@click.option(
-    "--gold-dir", type=click.Path(file_okay=False), default="eval/gold", show_default=True
-)
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(file_okay=False),
-    default="../shared/data/corpus",
-    show_default=True,
-)
+@gold_dir_option
+@corpus_option
 def train_command(gold_dir: str, corpus_dir: str) -> None:
     """Rebuild the figure decision model and its card from the real-news gold's train part."""
     try:

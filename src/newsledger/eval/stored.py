@@ -26,7 +26,14 @@ from newsledger.models import Analysis, Origin
 from newsledger.quality import check_article
 from newsledger.store import Store
 
-__all__ = ["GoldText", "StoredArticle", "StoredFigures", "stored_articles", "stored_figures"]
+__all__ = [
+    "GoldText",
+    "StoredArticle",
+    "StoredFigures",
+    "build_articles",
+    "stored_articles",
+    "stored_figures",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,8 @@ class StoredFigures:
     notes: list[str] = field(default_factory=list)
 
 
-def _articles(items: Sequence[GoldText], source: str) -> list:
+def build_articles(items: Sequence[GoldText], source: str) -> list:
+    """Each item as the Article ingest would build (make_article, then check_article)."""
     return [
         check_article(
             make_article(
@@ -83,7 +91,7 @@ def stored_articles(
     same text) share one stored article, as ingest would store it once; an item
     whose analysis fails gets nothing stored and a note.
     """
-    articles = _articles(items, source)
+    articles = build_articles(items, source)
     notes = []
     results = []
     seen: set[str] = set()

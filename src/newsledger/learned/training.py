@@ -27,14 +27,12 @@ from importlib import resources
 from pathlib import Path
 
 from newsledger.analysis import body_offset, candidate_analysis, parsed_text
-from newsledger.article import make_article
 from newsledger.eval.alignment import OffsetMap
 from newsledger.eval.folds import fold_of
 from newsledger.eval.realnews_gold import GoldNewsArticle
+from newsledger.eval.stored import GoldText, build_articles
 from newsledger.learned.features import figure_features
 from newsledger.learned.figure_kind import MODEL_NAME
-from newsledger.models import Origin
-from newsledger.quality import check_article
 
 __all__ = ["Example", "TrainingSet", "realnews_examples"]
 
@@ -98,18 +96,7 @@ def _article_examples(doc, article, gold: GoldNewsArticle) -> list[Example]:
 
 def realnews_examples(articles: Sequence[GoldNewsArticle], nlp) -> TrainingSet:
     """One example per figure candidate of the given gold articles (see the module text)."""
-    built = [
-        check_article(
-            make_article(
-                title=gold.title,
-                date_raw=gold.date,
-                url=None,
-                text=gold.text,
-                origin=Origin("realnews", gold.id),
-            )
-        )
-        for gold in articles
-    ]
+    built = build_articles([GoldText(a.id, a.text, a.title, a.date) for a in articles], "realnews")
     data = TrainingSet()
     together = zip(built, articles, strict=True)
     pairs = ((parsed_text(article), (article, gold)) for article, gold in together)
