@@ -211,11 +211,31 @@ def _nice_ceiling(value: float) -> float:
     return 10 * power
 
 
-def _date_ticks(first: date, last: date) -> list[date]:
-    """Evenly spaced whole days from `first`, at most X_TICKS of them."""
+def _month_starts(first: date, last: date, months: int) -> list[date]:
+    """First days of every `months`-th month (aligned to January) in first..last."""
+    index = first.year * 12 + first.month - 1
+    index += -index % months if first.day == 1 else months - index % months
+    ticks = []
+    while (day := date(index // 12, index % 12 + 1, 1)) <= last:
+        ticks.append(day)
+        index += months
+    return ticks
+
+
+def _date_ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """At most X_TICKS round dates with labels: year starts, month starts or whole days."""
     span = (last - first).days
+    if span > 2 * 365:
+        years = max(1, math.ceil(span / 365.25 / X_TICKS))
+        step = next(s for s in (1, 2, 3, 5, 10, 20, 50, 100) if s >= years)
+        return [(day, str(day.year)) for day in _month_starts(first, last, 12 * step)]
+    if span > 120:
+        months = max(1, math.ceil(span / 30.44 / X_TICKS))
+        step = next(s for s in (1, 2, 3, 4, 6, 12) if s >= months)
+        return [(day, day.isoformat()[:7]) for day in _month_starts(first, last, step)]
     step = max(1, math.ceil(span / (X_TICKS - 1)))
-    return [date.fromordinal(first.toordinal() + day) for day in range(0, span + 1, step)]
+    days = [date.fromordinal(first.toordinal() + day) for day in range(0, span + 1, step)]
+    return [(day, day.isoformat()) for day in days]
 
 
 def _value_ticks(values: Sequence[float]) -> tuple[bool, list[float]]:
@@ -300,12 +320,12 @@ def _axes_svg(layout: Layout) -> list[str]:
             f'<text class="tick y" x="{layout.left - TICK_GAP}" y="{ty + 4:.1f}" '
             f'text-anchor="end">{escape(compact_number(value))}</text>'
         )
-    for day in _date_ticks(layout.first, layout.last):
+    for day, label in _date_ticks(layout.first, layout.last):
         tx = layout.x(day)
         out.append(
             f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#333333"/>'
             f'<text class="tick x" x="{tx:.1f}" y="{bottom + 20}" '
-            f'text-anchor="middle">{day.isoformat()}</text>'
+            f'text-anchor="middle">{label}</text>'
         )
     y_title = "count (log scale)" if layout.log else "count"
     out.append(
