@@ -154,18 +154,19 @@ def test_newsledger_predictions_are_the_statements_ingest_stores(tmp_path: Path)
 
 
 def test_the_scorer_reads_the_stored_rows_not_the_analysis(tmp_path, monkeypatch) -> None:
-    # What Store.statements returns is what is scored: rows changed on their way out
+    # What Store.article returns is what is scored: rows changed on their way out
     # of the ledger change the scores (an in-memory reading would not see it).
-    read = Store.statements
+    read = Store.article
 
     def tampered(self, *args, **kwargs):
-        for row in read(self, *args, **kwargs):
-            yield {**row, "kind": "indirect", "speaker_start": None, "speaker_end": None}
+        record = read(self, *args, **kwargs)
+        cleared = {"kind": "indirect", "speaker_start": None, "speaker_end": None}
+        return {**record, "statements": [{**row, **cleared} for row in record["statements"]]}
 
     gold_path = _write_gold(tmp_path / "gold.jsonl")
     honest = evaluate_quotes(gold_path).systems[0].scores
     assert honest["quoted"]["content_speaker"].matched == 1
-    monkeypatch.setattr(Store, "statements", tampered)
+    monkeypatch.setattr(Store, "article", tampered)
     scores = evaluate_quotes(gold_path).systems[0].scores
     assert scores["quoted"]["content"].predicted == 0
     assert scores["all"]["content"].matched == honest["all"]["content"].matched

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from web_helpers import ledger_entry
 
 from newsledger.store import Store
 from newsledger.web.charts import (
@@ -33,17 +34,6 @@ from newsledger.web.views import FigureFilters, figures_page
 SVG = "{http://www.w3.org/2000/svg}"
 ALL = FigureFilters(category="")
 OUTLIER_DATE = "1990-01-01"
-
-
-def _entry(source: str, as_of: str, low: float, high: float | None = None) -> dict:
-    return {
-        "source": source,
-        "as_of": as_of,
-        "value_low": low,
-        "value_high": high if high is not None else low,
-        "qualifier": "exact",
-        "citations": [{"article_id": f"a-{source}", "outlet": "x", "start": 1, "end": 2}],
-    }
 
 
 def _view_box(root: ET.Element) -> tuple[float, float, float, float]:
@@ -91,7 +81,7 @@ def test_compact_tick_labels(value: float, text: str) -> None:
 
 @pytest.mark.parametrize("top", [9, 40_000, 40_000_000, 3_000_000_000])
 def test_labels_fit_for_any_magnitude(top: float) -> None:
-    entries = [_entry("a", "2022-03-01", top / 2), _entry("b", "2022-05-01", top)]
+    entries = [ledger_entry("a", "2022-03-01", top / 2), ledger_entry("b", "2022-05-01", top)]
     _assert_labels_inside(str(timeline_svg(build_series(entries))))
 
 
@@ -102,10 +92,10 @@ def test_one_far_date_is_left_off_the_axis_but_near_ends_stay() -> None:
 
 
 def test_date_ticks_fall_on_round_dates() -> None:
-    long = build_series([_entry("a", "2006-01-12", 5), _entry("a", "2022-03-01", 9)])
+    long = build_series([ledger_entry("a", "2006-01-12", 5), ledger_entry("a", "2022-03-01", 9)])
     labels = re.findall(r'class="tick x"[^>]*>([^<]+)<', str(timeline_svg(long)))
     assert labels == ["2007", "2010", "2013", "2016", "2019", "2022"]
-    months = build_series([_entry("a", "2019-01-02", 5), _entry("a", "2020-06-20", 9)])
+    months = build_series([ledger_entry("a", "2019-01-02", 5), ledger_entry("a", "2020-06-20", 9)])
     svg = str(timeline_svg(months))
     assert re.findall(r'class="tick x"[^>]*>([^<]+)<', svg)[0] == "2019-04"
 
@@ -163,7 +153,7 @@ def test_log_scale_when_values_span_orders_of_magnitude(page: dict) -> None:
     titles = [t.text for t in ET.fromstring(str(page["chart"])).iter(f"{SVG}text")]
     assert "count (log scale)" in titles
     linear = timeline_svg(
-        build_series([_entry("a", "2022-03-01", 50), _entry("a", "2022-03-09", 90)])
+        build_series([ledger_entry("a", "2022-03-01", 50), ledger_entry("a", "2022-03-09", 90)])
     )
     assert "log scale" not in str(linear)
 

@@ -7,24 +7,12 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
+from web_helpers import ledger_entry
 
 from newsledger.errors import NotFoundError
 from newsledger.web.charts import PALETTE, build_series, citation_href, timeline_svg
 from newsledger.web.highlight import Highlight, figure_highlights, highlight_text
 from newsledger.web.views import FigureFilters, http_url, path_segment, value_text
-
-
-def _entry(source: str, as_of: str | None, low: float | None, high: float | None = None):
-    return {
-        "source": source,
-        "as_of": as_of,
-        "value_low": low,
-        "value_high": high if high is not None else low,
-        "qualifier": "exact",
-        "citations": [
-            {"article_id": f"a-{source}-{as_of}", "outlet": "example.org", "start": 4, "end": 7}
-        ],
-    }
 
 
 class _Tags(HTMLParser):
@@ -61,7 +49,7 @@ def _tags(markup: str) -> _Tags:
 @pytest.mark.parametrize("sources", [1, 2, 3, 12])
 def test_one_polyline_per_source(sources: int) -> None:
     entries = [
-        _entry(f"source {n}", f"2022-03-{day:02d}", 100 * n + day)
+        ledger_entry(f"source {n}", f"2022-03-{day:02d}", 100 * n + day)
         for n in range(sources)
         for day in (2, 5, 9)
     ]
@@ -75,9 +63,9 @@ def test_one_polyline_per_source(sources: int) -> None:
 
 def test_series_keep_first_seen_order_palette_and_date_order() -> None:
     entries = [
-        _entry("UN", "2022-03-09", 500),
-        _entry("ministry", "2022-03-03", 200),
-        _entry("UN", "2022-03-02", 100),
+        ledger_entry("UN", "2022-03-09", 500),
+        ledger_entry("ministry", "2022-03-03", 200),
+        ledger_entry("UN", "2022-03-02", 100),
     ]
     series = build_series(entries)
     assert [s.source for s in series] == ["UN", "ministry"]
@@ -86,19 +74,19 @@ def test_series_keep_first_seen_order_palette_and_date_order() -> None:
 
 
 def test_points_without_date_or_value_are_left_out() -> None:
-    series = build_series([_entry("UN", None, 5), _entry("UN", "2022-03-02", None)])
+    series = build_series([ledger_entry("UN", None, 5), ledger_entry("UN", "2022-03-02", None)])
     assert series == []
     assert "No dated figures" in str(timeline_svg(series))
 
 
 def test_points_link_to_the_cited_figure() -> None:
-    svg = str(timeline_svg(build_series([_entry("UN", "2022-03-02", 5)])))
+    svg = str(timeline_svg(build_series([ledger_entry("UN", "2022-03-02", 5)])))
     assert 'href="/articles/a-UN-2022-03-02#fig-4-7"' in svg
     assert citation_href({"article_id": "a/b", "start": 1, "end": 2}) == "/articles/a%2Fb#fig-1-2"
 
 
 def test_chart_escapes_source_names() -> None:
-    svg = str(timeline_svg(build_series([_entry('<script>"x', "2022-03-02", 5)])))
+    svg = str(timeline_svg(build_series([ledger_entry('<script>"x', "2022-03-02", 5)])))
     assert "<script>" not in svg
     assert "&lt;script&gt;&#34;x" in svg
 
@@ -106,7 +94,9 @@ def test_chart_escapes_source_names() -> None:
 def test_axis_reaches_range_tops_and_turns_log_when_values_span_decades() -> None:
     svg = str(
         timeline_svg(
-            build_series([_entry("a", "2022-03-02", 300), _entry("b", "2022-03-03", 20, 99_999)])
+            build_series(
+                [ledger_entry("a", "2022-03-02", 300), ledger_entry("b", "2022-03-03", 20, 99_999)]
+            )
         )
     )
     labels = re.findall(r'class="tick y"[^>]*>([^<]+)<', svg)

@@ -15,9 +15,21 @@ maps each letter or digit of a paired line to its twin.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
-__all__ = ["OffsetMap"]
+__all__ = ["OffsetMap", "SpanMapper", "span_mapper"]
+
+# (start, end) in the stored text -> (start, end) in the gold text, or None
+SpanMapper = Callable[[int, int], "tuple[int, int] | None"]
+
+
+def span_mapper(stored: str, gold: str) -> SpanMapper:
+    """Stored-text spans to gold-text spans: unchanged when ingest left the text as it
+    was, else through an `OffsetMap` of the two texts."""
+    if stored == gold:
+        return lambda start, end: (start, end)
+    return OffsetMap(stored, gold).to_gold
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

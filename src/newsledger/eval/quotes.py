@@ -40,7 +40,7 @@ from itertools import islice
 from pathlib import Path
 
 from newsledger.errors import EvalError
-from newsledger.eval.alignment import OffsetMap
+from newsledger.eval.alignment import SpanMapper, span_mapper
 from newsledger.eval.gold import read_gold
 from newsledger.eval.stored import GoldText, stored_articles
 
@@ -278,20 +278,17 @@ def score_system(
     return system
 
 
-def statement_prediction(row: dict, mapping: OffsetMap | None) -> Prediction:
-    """A stored statement row as a Prediction in gold-text offsets (`mapping` None:
-    the stored text is the gold text)."""
-    content = _gold_span(row["start"], row["end"], mapping)
-    speaker = _gold_span(row.get("speaker_start"), row.get("speaker_end"), mapping)
+def statement_prediction(row: dict, to_gold: SpanMapper) -> Prediction:
+    """A stored statement row as a Prediction in gold-text offsets."""
+    content = _gold_span(row["start"], row["end"], to_gold)
+    speaker = _gold_span(row.get("speaker_start"), row.get("speaker_end"), to_gold)
     return Prediction(content=content, speaker=speaker, kind=row["kind"])
 
 
-def _gold_span(start: int | None, end: int | None, mapping: OffsetMap | None) -> Ranges:
+def _gold_span(start: int | None, end: int | None, to_gold: SpanMapper) -> Ranges:
     if start is None or end is None:
         return ()
-    if mapping is None:
-        return ((start, end),)
-    span = mapping.to_gold(start, end)
+    span = to_gold(start, end)
     return (span,) if span is not None else ()
 
 
@@ -309,8 +306,8 @@ def stored_predictions(
         if record.text is None:
             predictions.append(None)
             continue
-        mapping = None if record.text == article.text else OffsetMap(record.text, article.text)
-        predictions.append([statement_prediction(row, mapping) for row in record.statements])
+        to_gold = span_mapper(record.text, article.text)
+        predictions.append([statement_prediction(row, to_gold) for row in record.statements])
     return predictions
 
 

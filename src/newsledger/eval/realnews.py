@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from newsledger.eval.alignment import OffsetMap
+from newsledger.eval.alignment import SpanMapper, span_mapper
 from newsledger.eval.realnews_fields import FIGURE_FIELDS, field_right, same_name
 from newsledger.eval.realnews_gold import (
     DEFAULT_CORPUS,
@@ -51,6 +51,8 @@ __all__ = [
     "RealNewsResult",
     "bootstrap_sd",
     "evaluate_realnews",
+    "f1_of",
+    "one_to_one",
     "score_article",
     "scores_of",
 ]
@@ -106,22 +108,19 @@ class RealNewsResult:
         ]
 
 
-def _mapped(rows: Iterable[dict[str, Any]], mapping: OffsetMap | None) -> list[tuple]:
+def _mapped(rows: Iterable[dict[str, Any]], to_gold: SpanMapper) -> list[tuple]:
     """(gold start, gold end, row) of each row whose span has a place in the gold text."""
     out = []
     for row in rows:
-        span = (row["start"], row["end"]) if mapping is None else mapping.to_gold(*_span(row))
+        span = to_gold(row["start"], row["end"])
         if span is not None:
             out.append((*span, row))
     return out
 
 
-def _span(row: dict[str, Any]) -> tuple[int, int]:
-    return row["start"], row["end"]
-
-
-def _greedy(pairs: list[tuple[tuple, int, int]]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, stored index), best key first."""
+def one_to_one(pairs: list[tuple[tuple, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, stored index) from (key, gold, stored) candidates,
+    best key first; equal keys in the order given."""
     taken_gold: set[int] = set()
     taken_stored: set[int] = set()
     chosen = []
@@ -143,7 +142,7 @@ def _score_figures(gold: GoldNewsArticle, rows: list[tuple], counts: ArticleCoun
             overlap = min(end, figure.end) - max(start, figure.start)
             if overlap > 0:
                 pairs.append(((row["category"] == figure.category, overlap, -s), g, s))
-    for g, s in _greedy(pairs):
+    for g, s in one_to_one(pairs):
         figure, row = gold.figures[g], stored[s][2]
         counts.found_figures += 1
         right = {name: field_right(name, figure, row) for name in FIGURE_FIELDS}
@@ -174,7 +173,7 @@ def _score_statements(gold: GoldNewsArticle, rows: list[tuple], counts: ArticleC
             share = _coverage(statement, start, end, gold.text)
             if share >= 0.5:
                 pairs.append(((share, -s), g, s))
-    for g, s in _greedy(pairs):
+    for g, s in one_to_one(pairs):
         statement, row = said[g], rows[s][2]
         right = same_name(statement.speaker, row["speaker"])
         counts.matched_statements += 1
@@ -191,10 +190,10 @@ def score_article(gold: GoldNewsArticle, stored: StoredArticle) -> ArticleCounts
         counts.gold_figures = len(gold.figures)
         counts.gold_statements = len(gold.statements or ())
         return counts
-    mapping = None if stored.text == gold.text else OffsetMap(stored.text, gold.text)
-    _score_figures(gold, _mapped(stored.figures, mapping), counts)
+    to_gold = span_mapper(stored.text, gold.text)
+    _score_figures(gold, _mapped(stored.figures, to_gold), counts)
     if gold.statements is not None:
-        _score_statements(gold, _mapped(stored.statements, mapping), counts)
+        _score_statements(gold, _mapped(stored.statements, to_gold), counts)
     return counts
 
 
@@ -202,7 +201,7 @@ def _ratio(numerator: int, denominator: int) -> float | None:
     return numerator / denominator if denominator else None
 
 
-def _f1(precision: float | None, recall: float | None) -> float | None:
+def f1_of(precision: float | None, recall: float | None) -> float | None:
     if precision is None or recall is None or precision + recall == 0:
         return None if precision is None or recall is None else 0.0
     return 2 * precision * recall / (precision + recall)
@@ -218,13 +217,13 @@ def scores_of(counts: Sequence[ArticleCounts]) -> dict[str, float | None]:
         "figures.recall": _ratio(total.right_figures, total.gold_figures),
         "figures.real": _ratio(total.found_figures, total.stored_figures),
     }
-    scores["figures.f1"] = _f1(scores["figures.precision"], scores["figures.recall"])
+    scores["figures.f1"] = f1_of(scores["figures.precision"], scores["figures.recall"])
     for name in FIGURE_FIELDS:
         scores[f"found.{name}"] = _ratio(total.fields_right[name], total.found_figures)
     scores["found.all_fields"] = _ratio(total.all_fields_right, total.found_figures)
     scores["statements.precision"] = _ratio(total.matched_statements, total.stored_statements)
     scores["statements.recall"] = _ratio(total.matched_statements, total.gold_statements)
-    scores["statements.f1"] = _f1(scores["statements.precision"], scores["statements.recall"])
+    scores["statements.f1"] = f1_of(scores["statements.precision"], scores["statements.recall"])
     scores["statements.speaker"] = _ratio(total.speakers_right, total.matched_statements)
     scores["statements.pronoun_speaker"] = _ratio(
         total.pronoun_speakers_right, total.pronoun_matched

@@ -105,27 +105,17 @@ def stored_articles(
     store = Store(":memory:")
     try:
         store.write_batch(results)
-        figures: dict[str, list[dict[str, Any]]] = {}
-        for row in store.figures():
-            figures.setdefault(row["article_id"], []).append(row)
-        statements: dict[str, list[dict[str, Any]]] = {}
-        for row in store.statements():
-            statements.setdefault(row["article_id"], []).append(row)
-        stored = [_stored(store, article.id, figures, statements, seen) for article in articles]
+        records = {article_id: _stored(store.article(article_id)) for article_id in seen}
     finally:
         store.close()
-    return stored, notes
+    nothing = StoredArticle(None, [], [], None)
+    return [records.get(article.id, nothing) for article in articles], notes
 
 
-def _stored(store: Store, article_id: str, figures, statements, seen) -> StoredArticle:
-    if article_id not in seen:
-        return StoredArticle(None, [], [], None)
-    record = store.article(article_id)
+def _stored(record: dict[str, Any]) -> StoredArticle:
+    """An article as `Store.article` returns it: the rows `figures`/`statements` print."""
     return StoredArticle(
-        record["text"],
-        figures.get(article_id, []),
-        statements.get(article_id, []),
-        record.get("summary"),
+        record["text"], record["figures"], record["statements"], record.get("summary")
     )
 
 

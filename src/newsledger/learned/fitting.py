@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsledger.eval.folds import fold_of
+from newsledger.eval.realnews import f1_of
 from newsledger.learned.figure_kind import MODEL_NAME, decided_category
 from newsledger.learned.linear import LinearModel
 from newsledger.learned.training import Example, TrainingSet
@@ -64,22 +66,12 @@ def _figures(fold: int, decided: list[tuple[str, str]], gold: int) -> FoldFigure
     right = sum(1 for category, label in decided if category != "other" and category == label)
     precision = right / given if given else None
     recall = right / gold if gold else None
-    f1 = (
-        2 * precision * recall / (precision + recall)
-        if precision and recall
-        else (0.0 if precision is not None and recall is not None else None)
-    )
-    return FoldFigures(fold, precision, recall, f1)
+    return FoldFigures(fold, precision, recall, f1_of(precision, recall))
 
 
-def _gold_in(data: TrainingSet, groups: set[str]) -> int:
-    return sum(count for group, count in data.gold_figures.items() if group in groups)
-
-
-def _groups_of_fold(data: TrainingSet, fold: int) -> set[str]:
-    from newsledger.eval.folds import fold_of
-
-    return {group for group in data.gold_figures if fold_of(group) == fold}
+def _gold_in_fold(data: TrainingSet, fold: int) -> int:
+    """The gold figures of the fold's articles (recall's denominator)."""
+    return sum(count for group, count in data.gold_figures.items() if fold_of(group) == fold)
 
 
 def cross_validate(data: TrainingSet, c: float, threshold: float) -> list[FoldFigures]:
@@ -90,7 +82,7 @@ def cross_validate(data: TrainingSet, c: float, threshold: float) -> list[FoldFi
         held = [e for e in data.examples if e.fold == fold]
         model = fit_model(train, c, threshold)
         decided = [(decided_category(model, e.features, e.rule), e.label) for e in held]
-        results.append(_figures(fold, decided, _gold_in(data, _groups_of_fold(data, fold))))
+        results.append(_figures(fold, decided, _gold_in_fold(data, fold)))
     return results
 
 
@@ -99,7 +91,7 @@ def rules_figures(data: TrainingSet) -> list[FoldFigures]:
     results = []
     for fold in sorted({example.fold for example in data.examples}):
         held = [(e.rule, e.label) for e in data.examples if e.fold == fold]
-        results.append(_figures(fold, held, _gold_in(data, _groups_of_fold(data, fold))))
+        results.append(_figures(fold, held, _gold_in_fold(data, fold)))
     return results
 
 

@@ -27,8 +27,9 @@ from importlib import resources
 from pathlib import Path
 
 from newsledger.analysis import body_offset, candidate_analysis, parsed_text
-from newsledger.eval.alignment import OffsetMap
+from newsledger.eval.alignment import span_mapper
 from newsledger.eval.folds import fold_of
+from newsledger.eval.realnews import one_to_one
 from newsledger.eval.realnews_gold import GoldNewsArticle
 from newsledger.eval.stored import GoldText, build_articles
 from newsledger.learned.features import figure_features
@@ -58,31 +59,25 @@ class TrainingSet:
 
 def _pairs(candidates: list[tuple[int, int]], gold: GoldNewsArticle) -> dict[int, str]:
     """Candidate index -> gold category, one-to-one by the longest overlap."""
-    scored = []
+    pairs = []
     for g, figure in enumerate(gold.figures):
         for c, (start, end) in enumerate(candidates):
             overlap = min(end, figure.end) - max(start, figure.start)
             if overlap > 0:
-                scored.append((-overlap, c, g))
-    labels: dict[int, str] = {}
-    used: set[int] = set()
-    for _, c, g in sorted(scored):
-        if c not in labels and g not in used:
-            labels[c] = gold.figures[g].category
-            used.add(g)
-    return labels
+                pairs.append(((overlap, -c), g, c))
+    return {c: gold.figures[g].category for g, c in one_to_one(pairs)}
 
 
 def _article_examples(doc, article, gold: GoldNewsArticle) -> list[Example]:
     analysis = candidate_analysis(doc, article)
     offset = body_offset(doc, article)
-    mapping = None if article.text == gold.text else OffsetMap(article.text, gold.text)
+    to_gold = span_mapper(article.text, gold.text)
     kept, spans = [], []
     for figure in analysis.figures:
         if figure.span.start < offset:
             continue
         start, end = figure.span.start - offset, figure.span.end - offset
-        span = (start, end) if mapping is None else mapping.to_gold(start, end)
+        span = to_gold(start, end)
         if span is not None:
             kept.append(figure)
             spans.append(span)
