@@ -16,8 +16,8 @@ import os
 import time
 from pathlib import Path
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.nlp import load_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus"

@@ -29,8 +29,8 @@ import time
 import warnings
 from pathlib import Path
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.nlp import load_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

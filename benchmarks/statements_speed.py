@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.statements.find import extract_statements
 from newsledger.nlp import load_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

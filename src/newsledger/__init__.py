@@ -43,10 +43,10 @@ _LAZY = {
     "check_article": "newsledger.quality",
     "load_pipeline": "newsledger.nlp.pipeline",
     "analyse_articles": "newsledger.analysis",
-    "extract_statements": "newsledger.extract.statements",
-    "extract_quantities": "newsledger.extract.quantities",
-    "extract_figures": "newsledger.extract.figures",
-    "summarise_incident": "newsledger.extract.summary",
+    "extract_statements": "newsledger.extract.statements.find",
+    "extract_quantities": "newsledger.extract.quantities.find",
+    "extract_figures": "newsledger.extract.figures.assemble",
+    "summarise_incident": "newsledger.extract.incident.summary",
     "Store": "newsledger.store",
     "ingest": "newsledger.ingest",
     "ingest_records": "newsledger.ingest",
@@ -62,10 +62,10 @@ if TYPE_CHECKING:
     from newsledger.article import make_article
     from newsledger.consolidate import consolidate
     from newsledger.export import export
-    from newsledger.extract.figures import extract_figures
-    from newsledger.extract.quantities import extract_quantities
-    from newsledger.extract.statements import extract_statements
-    from newsledger.extract.summary import summarise_incident
+    from newsledger.extract.figures.assemble import extract_figures
+    from newsledger.extract.incident.summary import summarise_incident
+    from newsledger.extract.quantities.find import extract_quantities
+    from newsledger.extract.statements.find import extract_statements
     from newsledger.ingest import IngestReport, ingest, ingest_records
     from newsledger.nlp.pipeline import load_pipeline
     from newsledger.quality import check_article

@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
-from newsledger.extract.doc_views import doc_sentences, doc_text, remember_text
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.extract.statements import extract_statements
-from newsledger.extract.summary import summarise_incident
+from newsledger.extract.context import doc_sentences, doc_text, remember_text
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.incident.summary import summarise_incident
+from newsledger.extract.quantities.find import extract_quantities
+from newsledger.extract.statements.find import extract_statements
 from newsledger.learned.figure_kind import decide_figures
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.memory import LongZone

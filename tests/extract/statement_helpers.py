@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.statements.find import extract_statements
 
 
 def statements(nlp, text: str):

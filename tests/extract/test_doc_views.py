@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract.doc_views import (
+from newsledger.extract.context import (
     doc_ents,
     doc_sentences,
     doc_text,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.nlp import load_pipeline
 
 

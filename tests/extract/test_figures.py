@@ -9,11 +9,11 @@ import datetime as dt
 
 import pytest
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.extract.sources import classify_source
-from newsledger.extract.statements import extract_statements
-from newsledger.extract.times import resolve_date_text
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.figures.source import classify_source
+from newsledger.extract.figures.time import resolve_date_text
+from newsledger.extract.quantities.find import extract_quantities
+from newsledger.extract.statements.find import extract_statements
 from newsledger.nlp import load_pipeline
 
 

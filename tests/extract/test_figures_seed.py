@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.quantities.find import extract_quantities
+from newsledger.extract.statements.find import extract_statements
 from newsledger.nlp import load_pipeline
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed-article.txt"

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from newsledger.extract.quantities import extract_quantities, is_count
+from newsledger.extract.quantities.find import extract_quantities, is_count
 from newsledger.nlp import load_pipeline
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.nlp import load_pipeline
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "seed-article.txt"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.quotes import find_quotes
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.statements.find import extract_statements
+from newsledger.extract.statements.quotes import find_quotes
 from newsledger.nlp import load_pipeline
 
 

@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Doc
 from statement_helpers import containing, mention, statements
 
-from newsledger.extract.reported import cue_frame
+from newsledger.extract.statements.reported import cue_frame
 from newsledger.nlp import load_pipeline
 
 

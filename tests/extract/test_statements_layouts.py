@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from statement_helpers import containing, statements
 
-from newsledger.extract.quotes import find_quotes
+from newsledger.extract.statements.quotes import find_quotes
 from newsledger.nlp import load_pipeline
 
 

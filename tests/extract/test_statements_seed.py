@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.statements.find import extract_statements
 from newsledger.nlp import load_pipeline
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

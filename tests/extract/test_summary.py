@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
-from newsledger.extract.summary import summarise_incident
-from newsledger.extract.victims import counts_others
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.incident.summary import summarise_incident
+from newsledger.extract.incident.victims import counts_others
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.models import Count
 from newsledger.nlp import load_pipeline
 

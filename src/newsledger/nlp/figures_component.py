@@ -18,8 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsledger.extract.figures import extract_figures
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.models import Quantity, Span, Statement, to_dict
 
 __all__ = ["COMPONENT_NAME", "figures_component"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsledger.extract.quantities import extract_quantities
+from newsledger.extract.quantities.find import extract_quantities
 from newsledger.models import to_dict
 
 __all__ = ["COMPONENT_NAME", "quantities_component"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsledger.extract.statements import extract_statements
+from newsledger.extract.statements.find import extract_statements
 from newsledger.models import to_dict
 
 __all__ = ["COMPONENT_NAME", "statements_component"]

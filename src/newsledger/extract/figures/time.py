@@ -26,7 +26,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsledger.extract.doc_views import sentence_of, span_ents, span_text
+from newsledger.extract.context import sentence_of, span_ents, span_text
 
 __all__ = ["TimeReading", "read_time", "resolve_date_text"]
 

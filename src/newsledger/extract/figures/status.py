@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.doc_views import doc_sentences, sentence_of, span_text, span_tokens
-from newsledger.extract.figure_tables import tables
+from newsledger.extract.context import doc_sentences, sentence_of, span_text, span_tokens
+from newsledger.extract.lexicon.figures import tables
 from newsledger.models import Figure
 
 __all__ = ["apply_hedges", "status_from_cue"]

@@ -75,31 +75,21 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.attackers import (
+from newsledger.extract.context import doc_sentences, span_text
+from newsledger.extract.incident.attackers import (
     counts_shooter,
     lede_says_self_killed,
     lede_shooter_died,
     names_shooter_among_dead,
 )
-from newsledger.extract.doc_views import doc_sentences, span_text
-from newsledger.extract.more_victims import (
+from newsledger.extract.incident.more_victims import (
     SURVIVORS,
     another_hurt_with,
     is_negated,
     one_of_several,
     with_another,
 )
-from newsledger.extract.victim_tables import (
-    DAY_SPAN_JOINERS,
-    HOUR_SPAN_NOUNS,
-    INCIDENT_COUNT_WORDS,
-    INCIDENT_NOUNS,
-    SEPARATE_WORDS,
-    SPAN_PREPOSITIONS,
-    WEEKDAYS,
-    alternation,
-)
-from newsledger.extract.victims import (
+from newsledger.extract.incident.victims import (
     GENERIC_VICTIMS,
     clause_partners,
     coordinated_with,
@@ -115,6 +105,16 @@ from newsledger.extract.victims import (
     same_person,
     states_number,
     victim_ordinal,
+)
+from newsledger.extract.lexicon.victims import (
+    DAY_SPAN_JOINERS,
+    HOUR_SPAN_NOUNS,
+    INCIDENT_COUNT_WORDS,
+    INCIDENT_NOUNS,
+    SEPARATE_WORDS,
+    SPAN_PREPOSITIONS,
+    WEEKDAYS,
+    alternation,
 )
 from newsledger.models import Count, Figure, IncidentSummary
 

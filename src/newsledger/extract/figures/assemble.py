@@ -20,8 +20,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.extract.categories import HARM_TAKING_VERBS, anchor_token, read_meaning
-from newsledger.extract.doc_views import (
+from newsledger.extract.context import (
     doc_ents,
     doc_sentences,
     doc_tokens,
@@ -30,11 +29,12 @@ from newsledger.extract.doc_views import (
     span_text,
     token_indices,
 )
-from newsledger.extract.figure_tables import tables
-from newsledger.extract.sources import read_source
-from newsledger.extract.status import apply_hedges, status_from_cue
-from newsledger.extract.times import read_time
-from newsledger.extract.victim_tables import REFLEXIVE_VICTIMS
+from newsledger.extract.figures.category import HARM_TAKING_VERBS, anchor_token, read_meaning
+from newsledger.extract.figures.source import read_source
+from newsledger.extract.figures.status import apply_hedges, status_from_cue
+from newsledger.extract.figures.time import read_time
+from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.victims import REFLEXIVE_VICTIMS
 from newsledger.models import Figure, Quantity, Span, Statement
 
 __all__ = ["extract_figures"]

@@ -11,24 +11,24 @@ it, for the incident summary (`extract.summary`):
 - `one_of_several(figure)`: "One victim" hurt is one picked out of several;
 - `SURVIVORS`: how a sentence counts its people as survivors ("treated for
   non-life-threatening injuries").
-The word lists are in `victim_tables`; the patterns are English news wording.
+The word lists are in `lexicon.victims`; the patterns are English news wording.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsledger.extract.figure_tables import tables
-from newsledger.extract.victim_tables import (
+from newsledger.extract.incident.victims import (
+    person_token,
+    sentence_from,
+    states_number,
+)
+from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.victims import (
     HARM_VERBS,
     HURT_WORDS,
     SEVERITY_WORDS,
     alternation,
-)
-from newsledger.extract.victims import (
-    person_token,
-    sentence_from,
-    states_number,
 )
 from newsledger.models import Count, Figure
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsledger.extract.quantity_tables import NUMBER_WORDS, SCALE_WORDS
+from newsledger.extract.lexicon.quantities import NUMBER_WORDS, SCALE_WORDS
 
 __all__ = ["Numeral", "parse_number_words", "parse_numeral", "split_numeral"]
 

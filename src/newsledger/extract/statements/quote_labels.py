@@ -17,8 +17,7 @@ import dataclasses
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from newsledger.extract.reported import CueFrame, in_phrase, verb_frame
-from newsledger.extract.statement_tables import (
+from newsledger.extract.lexicon.statements import (
     CUE_VERBS,
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
@@ -27,9 +26,10 @@ from newsledger.extract.statement_tables import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from newsledger.extract.statements.reported import CueFrame, in_phrase, verb_frame
 
 if TYPE_CHECKING:
-    from newsledger.extract.quote_sources import Layout
+    from newsledger.extract.statements.quote_sources import Layout
 
 __all__ = [
     "colon_label_source",

@@ -3,14 +3,14 @@ year, a date, a clock time, an ordinal, list or reference numbering), an age,
 an increase or a decrease, and which noun it counts.
 
 Each rule reads the tokens around a number read by `quantities`; the words they
-look for are data in `quantity_tables`.
+look for are data in `lexicon.quantities`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsledger.extract.quantity_tables import (
+from newsledger.extract.lexicon.quantities import (
     AGE_WORDS,
     CHANGE_DOWN_LEMMAS,
     CHANGE_UP_LEMMAS,
@@ -22,7 +22,7 @@ from newsledger.extract.quantity_tables import (
 )
 
 if TYPE_CHECKING:
-    from newsledger.extract.quantity_reading import NumberReading
+    from newsledger.extract.quantities.reading import NumberReading
 
 __all__ = [
     "age_end",

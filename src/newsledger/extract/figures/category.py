@@ -6,7 +6,7 @@ displaced, evacuated, detained, housing_destroyed, housing_damaged, other)
 from the governing verb, noun or adjective nearest the number, the unit of
 count (people, households, families, homes...) and the group counted
 ("Ukrainian civilians", "Russian soldiers"). Words come from
-`figure_tables`; this module only decides where to look and in what order.
+`lexicon.figures`; this module only decides where to look and in what order.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.extract.doc_views import doc_tokens, sentence_of, span_text, span_tokens
-from newsledger.extract.figure_tables import tables
+from newsledger.extract.context import doc_tokens, sentence_of, span_text, span_tokens
+from newsledger.extract.lexicon.figures import tables
 
 __all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsledger.extract.doc_views import doc_ents, token_indices
-from newsledger.extract.statement_tables import (
+from newsledger.extract.context import doc_ents, token_indices
+from newsledger.extract.lexicon.statements import (
     GENDER_BY_TITLE,
     KNOWN_ORGANISATIONS,
     ORGANISATION_WORDS,

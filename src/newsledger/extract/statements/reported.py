@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsledger.extract.doc_views import token_indices
-from newsledger.extract.statement_tables import (
+from newsledger.extract.context import token_indices
+from newsledger.extract.lexicon.statements import (
     ACCORDING_TO,
     CONTENT_DEPS,
     CUE_VERBS,

@@ -40,9 +40,9 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.doc_views import doc_sentences, doc_text, span_text
-from newsledger.extract.figure_tables import tables
-from newsledger.extract.victim_tables import (
+from newsledger.extract.context import doc_sentences, doc_text, span_text
+from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.victims import (
     GUNSHOT_PART_VERBS,
     GUNSHOT_WORDS,
     NAME_WORDS_AFTER_NUMBER,

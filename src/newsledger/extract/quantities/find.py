@@ -3,7 +3,7 @@ change, unit or counted noun, and its character span.
 
 `extract_quantities(doc)` reads numerals ("5,710", "$2.5bn"), number words
 ("Nine hundred and twenty-one", "a dozen"), vague amounts ("tens of thousands",
-which become ranges from `quantity_tables.VAGUE_AMOUNTS`) and ranges ("between 10
+which become ranges from `lexicon.quantities.VAGUE_AMOUNTS`) and ranges ("between 10
 and 15", "10-15"), and drops numbers that are not amounts: years, dates, clock
 times, ordinals, list numbering, phone and reference numbers ("Resolution 2334",
 "COVID-19"). Ages are kept but marked with the unit "year of age" (or "month of
@@ -11,7 +11,7 @@ age"), so they are never a count: a count is a Quantity whose `unit` is None.
 
 Only tokens that can start a number are examined, so the cost per document is a
 scan over its tokens plus a little work per number. The words and their readings
-are data in `quantity_tables`; how one token's text splits into a number is
+are data in `lexicon.quantities`; how one token's text splits into a number is
 `numbers`; context rules (what is not an amount) are in `quantity_context`.
 """
 
@@ -19,16 +19,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from newsledger.extract import quantity_context as context
-from newsledger.extract.doc_views import doc_text, token_indices, token_starts
-from newsledger.extract.numbers import split_numeral
-from newsledger.extract.quantity_reading import (
-    START_WORDS,
-    NumberReading,
-    has_digit,
-    read_number,
-)
-from newsledger.extract.quantity_tables import (
+from newsledger.extract.context import doc_text, token_indices, token_starts
+from newsledger.extract.lexicon.quantities import (
     CURRENCY_SYMBOLS,
     FOLLOWING_QUALIFIERS,
     PRECEDING_QUALIFIERS,
@@ -37,6 +29,14 @@ from newsledger.extract.quantity_tables import (
     SCALE_SUFFIXES,
     UNITS,
     VAGUE_AMOUNTS,
+)
+from newsledger.extract.quantities import context
+from newsledger.extract.quantities.numbers import split_numeral
+from newsledger.extract.quantities.reading import (
+    START_WORDS,
+    NumberReading,
+    has_digit,
+    read_number,
 )
 from newsledger.models import Quantity, Span
 

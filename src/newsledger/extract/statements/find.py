@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsledger.extract.doc_views import doc_text
-from newsledger.extract.quote_labels import subject_before
-from newsledger.extract.quote_sources import (
+from newsledger.extract.context import doc_text
+from newsledger.extract.statements.quote_labels import subject_before
+from newsledger.extract.statements.quote_sources import (
     MIN_SPEECH_WORDS,
     Layout,
     cue_ending_sentence_before,
@@ -33,15 +33,15 @@ from newsledger.extract.quote_sources import (
     sentence_lead,
     words_outside_quotes,
 )
-from newsledger.extract.quotes import QuoteSpan, find_quotes
-from newsledger.extract.reported import (
+from newsledger.extract.statements.quotes import QuoteSpan, find_quotes
+from newsledger.extract.statements.reported import (
     RELATIVE_PRONOUNS,
     CueFrame,
     cue_frame,
     find_cues,
     loose_speaker,
 )
-from newsledger.extract.speakers import resolve_speakers
+from newsledger.extract.statements.speakers import resolve_speakers
 from newsledger.models import Span, Statement
 
 __all__ = ["extract_statements"]

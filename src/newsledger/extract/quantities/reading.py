@@ -11,9 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsledger.extract import quantity_context as context
-from newsledger.extract.numbers import parse_number_words, split_numeral
-from newsledger.extract.quantity_tables import (
+from newsledger.extract.lexicon.quantities import (
     CURRENCY_SYMBOLS,
     FRACTION_DENOMINATORS,
     NUMBER_WORDS,
@@ -21,6 +19,8 @@ from newsledger.extract.quantity_tables import (
     SCALE_WORDS,
     VAGUE_AMOUNTS,
 )
+from newsledger.extract.quantities import context
+from newsledger.extract.quantities.numbers import parse_number_words, split_numeral
 
 __all__ = ["START_WORDS", "NumberReading", "has_digit", "read_number"]
 

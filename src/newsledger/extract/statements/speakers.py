@@ -14,17 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsledger.extract.names import (
-    PersonName,
-    find_person_names,
-    is_organisation_name,
-    normalise_title,
-)
-from newsledger.extract.statement_tables import (
+from newsledger.extract.lexicon.statements import (
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
     MILITARY_TITLES,
     PRONOUNS,
+)
+from newsledger.extract.statements.names import (
+    PersonName,
+    find_person_names,
+    is_organisation_name,
+    normalise_title,
 )
 
 __all__ = ["Person", "resolve_speakers"]

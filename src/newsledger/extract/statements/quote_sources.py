@@ -18,15 +18,20 @@ import dataclasses
 import re
 from bisect import bisect_right
 
-from newsledger.extract.doc_views import doc_sentences, token_starts
-from newsledger.extract.quote_labels import (
+from newsledger.extract.context import doc_sentences, token_starts
+from newsledger.extract.statements.quote_labels import (
     colon_label_source,
     glued_cue_source,
     heading_source,
     signature_source,
 )
-from newsledger.extract.quotes import QuoteSpan
-from newsledger.extract.reported import RELATIVE_PRONOUNS, CueFrame, in_phrase, verb_frame
+from newsledger.extract.statements.quotes import QuoteSpan
+from newsledger.extract.statements.reported import (
+    RELATIVE_PRONOUNS,
+    CueFrame,
+    in_phrase,
+    verb_frame,
+)
 
 __all__ = [
     "MIN_SPEECH_WORDS",

@@ -13,14 +13,15 @@ the attacker die or get hurt after the shooting:
   attacker ("two dead in murder-suicide"); `names_shooter_among_dead(figure)`: it says
   so in as many words ("three are dead, including the shooter"), so a count of the
   people shot beside it is of the victims.
-The word lists are in `victim_tables`; the patterns are English news wording.
+The word lists are in `lexicon.victims`; the patterns are English news wording.
 """
 
 from __future__ import annotations
 
 import re
 
-from newsledger.extract.victim_tables import (
+from newsledger.extract.incident.victims import lede_text
+from newsledger.extract.lexicon.victims import (
     AFTER_WORDS,
     INCLUDING_ATTACKER,
     LAW_OFFICERS,
@@ -28,7 +29,6 @@ from newsledger.extract.victim_tables import (
     SHOOTER_COUNTED_WORDS,
     alternation,
 )
-from newsledger.extract.victims import lede_text
 from newsledger.models import Figure
 
 __all__ = [

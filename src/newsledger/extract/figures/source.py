@@ -18,8 +18,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsledger.extract.doc_views import doc_ents, doc_text, sentence_of, span_tokens
-from newsledger.extract.figure_tables import KnownBody, tables
+from newsledger.extract.context import doc_ents, doc_text, sentence_of, span_tokens
+from newsledger.extract.lexicon.figures import KnownBody, tables
 from newsledger.models import Span, Statement
 
 __all__ = ["SourceReading", "classify_source", "read_source"]

@@ -1,0 +1,1 @@
+"""Figures: each quantity with its category, source, status, time and place."""

@@ -1,0 +1,1 @@
+"""The main incident: the article's own killed and injured counts."""

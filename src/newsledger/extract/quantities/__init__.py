@@ -1,0 +1,1 @@
+"""Quantities: every number of an article with its unit, range and counted noun."""

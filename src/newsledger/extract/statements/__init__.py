@@ -1,0 +1,1 @@
+"""Statements: quotations and reported speech with their speakers."""
