@@ -8,8 +8,6 @@ look for are data in `lexicon.quantities`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from newsledger.extract.lexicon.quantities import (
     AGE_WORDS,
     CHANGE_DOWN_LEMMAS,
@@ -20,9 +18,7 @@ from newsledger.extract.lexicon.quantities import (
     TIME_MARKERS,
     UNITS,
 )
-
-if TYPE_CHECKING:
-    from newsledger.extract.quantities.reading import NumberReading
+from newsledger.extract.quantities.numbers import NumberReading
 
 __all__ = [
     "age_end",

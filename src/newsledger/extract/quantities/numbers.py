@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from newsledger.extract.lexicon.quantities import NUMBER_WORDS, SCALE_WORDS
 
-__all__ = ["Numeral", "parse_number_words", "parse_numeral", "split_numeral"]
+__all__ = ["NumberReading", "Numeral", "parse_number_words", "parse_numeral", "split_numeral"]
 
 # prefix (currency, sign, "~", "minus-") + digits + suffix (unit, scale, "pm").
 _NUMERAL = re.compile(
@@ -122,3 +122,23 @@ def parse_number_words(words: list[str]) -> float | None:
         else:
             return None
     return total + current if seen_number else None
+
+
+@dataclass(slots=True)
+class NumberReading:
+    """One number as read from the tokens, before context is applied."""
+
+    start: int  # first token
+    end: int  # token after the last
+    start_char: int
+    end_char: int
+    low: float
+    high: float
+    unit: str | None = None
+    vague: tuple[str, ...] | None = None
+    scale: float = 1.0
+    is_word: bool = False
+    has_separator: bool = False
+    has_decimal: bool = False
+    sign_change: str | None = None  # "+1.2%" is an increase
+    prefix_qualifier: str | None = None  # "~1.2", "sub-7"

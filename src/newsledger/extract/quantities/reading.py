@@ -9,8 +9,6 @@ value or range, unit read so far) or None; `quantities` then applies the context
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from newsledger.extract.lexicon.quantities import (
     CURRENCY_SYMBOLS,
     FRACTION_DENOMINATORS,
@@ -20,7 +18,7 @@ from newsledger.extract.lexicon.quantities import (
     VAGUE_AMOUNTS,
 )
 from newsledger.extract.quantities import context
-from newsledger.extract.quantities.numbers import parse_number_words, split_numeral
+from newsledger.extract.quantities.numbers import NumberReading, parse_number_words, split_numeral
 
 __all__ = ["START_WORDS", "NumberReading", "has_digit", "read_number"]
 
@@ -46,26 +44,6 @@ _DOLLAR_COUNTRY = {"us": "dollar", "u.s.": "dollar", "c": "canadian dollar",
                    "a": "australian dollar", "au": "australian dollar",
                    "nz": "new zealand dollar", "hk": "hong kong dollar",
                    "s": "singapore dollar"}  # fmt: skip
-
-
-@dataclass(slots=True)
-class NumberReading:
-    """One number as read from the tokens, before context is applied."""
-
-    start: int  # first token
-    end: int  # token after the last
-    start_char: int
-    end_char: int
-    low: float
-    high: float
-    unit: str | None = None
-    vague: tuple[str, ...] | None = None
-    scale: float = 1.0
-    is_word: bool = False
-    has_separator: bool = False
-    has_decimal: bool = False
-    sign_change: str | None = None  # "+1.2%" is an increase
-    prefix_qualifier: str | None = None  # "~1.2", "sub-7"
 
 
 def has_digit(text: str) -> bool:
