@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsledger.extract.lexicon.quantities import (
     AGE_WORDS,
     CHANGE_DOWN_LEMMAS,
+    CHANGE_GAP_WORDS,
     CHANGE_UP_LEMMAS,
     MONTHS,
     PRECEDING_QUALIFIERS,
@@ -18,6 +19,10 @@ from newsledger.extract.lexicon.quantities import (
     TIME_MARKERS,
     UNITS,
 )
+from newsledger.extract.lexicon.quantities import NOT_COUNTED_NOUNS as _NOT_COUNTED_NOUNS
+from newsledger.extract.lexicon.quantities import ONE_PRONOUN_BEFORE as _ONE_PRONOUN_BEFORE
+from newsledger.extract.lexicon.quantities import ORDINAL_SUFFIXES as _ORDINAL_SUFFIXES
+from newsledger.extract.lexicon.quantities import YEAR_INTRODUCERS as _YEAR_INTRODUCERS
 from newsledger.extract.quantities.numbers import NumberReading
 
 __all__ = [
@@ -36,91 +41,12 @@ __all__ = [
 
 _SINGLE_UNITS = {key[0]: name for key, name in UNITS.items() if len(key) == 1}
 _UNIT_FIRST_WORDS = frozenset(key[0] for key in UNITS)
-_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th", "s", "'s"})
-# Prepositions and words that introduce a year ("in 2022", "since 1991").
-_YEAR_INTRODUCERS = frozenset(
-    [
-        "in",
-        "since",
-        "by",
-        "from",
-        "until",
-        "till",
-        "before",
-        "after",
-        "during",
-        "of",
-        "between",
-        "to",
-        "and",
-        "early",
-        "late",
-        "mid",
-        "fiscal",
-        "fy",
-        "a.d.",
-        "ad",
-        "b.c.",
-        "bc",
-        "ce",
-        "bce",
-    ]
+# The change-gap words and the words of every preceding qualifier ('rose by about 5%').
+_CHANGE_GAP_WORDS = CHANGE_GAP_WORDS | frozenset(
+    word for key in PRECEDING_QUALIFIERS for word in key
 )
-# Words before "one" that make it a pronoun or a determiner phrase, not a count.
-_ONE_PRONOUN_BEFORE = frozenset(
-    [
-        "no",
-        "the",
-        "this",
-        "that",
-        "which",
-        "each",
-        "any",
-        "every",
-        "someone",
-        "anyone",
-        "everyone",
-        "another",
-        "such",
-        "last",
-        "little",
-        "big",
-        "only",
-        "right",
-        "wrong",
-    ]
-)
-# Words that may stand between a change verb and its number ("rose by about 5%").
-_CHANGE_GAP_WORDS = frozenset(
-    {"by", "just", "only", "a", "an", "another", "further", "sharply", "slightly", "$"}
-) | frozenset(word for key in PRECEDING_QUALIFIERS for word in key)
 # Tokens a counted noun may be preceded by inside its phrase ("two other captured Russians").
 _NOUN_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB", "NUM", "ADV", "PUNCT", "DET"})
-_NOT_COUNTED_NOUNS = frozenset(
-    [
-        "%",
-        "percent",
-        "cent",
-        "times",
-        "time",
-        "year",
-        "years",
-        "month",
-        "months",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "hour",
-        "hours",
-        "minute",
-        "minutes",
-        "second",
-        "seconds",
-        "am",
-        "pm",
-    ]
-)
 
 
 def suffix_is_unit_start(suffix: str) -> bool:

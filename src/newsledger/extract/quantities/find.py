@@ -30,6 +30,7 @@ from newsledger.extract.lexicon.quantities import (
     UNITS,
     VAGUE_AMOUNTS,
 )
+from newsledger.extract.lexicon.quantities import NOT_RATE_AFTER as _NOT_RATE_AFTER
 from newsledger.extract.quantities import context
 from newsledger.extract.quantities.numbers import split_numeral
 from newsledger.extract.quantities.reading import (
@@ -45,8 +46,6 @@ __all__ = ["extract_quantities", "is_count", "vague_key"]
 UNITS_WITH_PERIOD = frozenset(key[0] for key in UNITS if key[0].endswith("."))
 _MAX_UNIT_TOKENS = max(len(key) for key in UNITS)
 _MAX_QUALIFIER_TOKENS = max(len(key) for key in PRECEDING_QUALIFIERS)
-# "$6.78 billion a year earlier": "a year" dates the amount, it is not a rate.
-_NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "previously"})
 
 
 def is_count(quantity: Quantity) -> bool:

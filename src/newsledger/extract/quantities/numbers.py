@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsledger.extract.lexicon.quantities import NEGATIVE_PREFIXES as _NEGATIVE_PREFIXES
 from newsledger.extract.lexicon.quantities import NUMBER_WORDS, SCALE_WORDS
 
 __all__ = ["NumberReading", "Numeral", "parse_number_words", "parse_numeral", "split_numeral"]
@@ -27,8 +28,6 @@ _NUMERAL = re.compile(
     re.VERBOSE,
 )
 _FRACTION = re.compile(r"^(?P<num>\d+)[/⁄](?P<den>\d+)$")
-# Whole prefixes that make the number negative ("-5", "minus-130", "$-50.8bn").
-_NEGATIVE_PREFIXES = frozenset({"-", "−", "–", "minus-", "minus", "$-", "-$", "−$", "$−"})
 
 
 @dataclass(frozen=True, slots=True)

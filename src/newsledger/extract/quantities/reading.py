@@ -12,11 +12,17 @@ from __future__ import annotations
 from newsledger.extract.lexicon.quantities import (
     CURRENCY_SYMBOLS,
     FRACTION_DENOMINATORS,
+    NUMBER_START_WORDS,
     NUMBER_WORDS,
     SCALE_SUFFIXES,
     SCALE_WORDS,
     VAGUE_AMOUNTS,
 )
+from newsledger.extract.lexicon.quantities import DOLLAR_COUNTRY as _DOLLAR_COUNTRY
+from newsledger.extract.lexicon.quantities import HALF_FOLLOWERS as _HALF_FOLLOWERS
+from newsledger.extract.lexicon.quantities import NOT_FRACTION_BEFORE as _NOT_FRACTION_BEFORE
+from newsledger.extract.lexicon.quantities import VAGUE_ALONE as _VAGUE_ALONE
+from newsledger.extract.lexicon.quantities import VAGUE_NEEDS_OF as _VAGUE_NEEDS_OF
 from newsledger.extract.quantities import context
 from newsledger.extract.quantities.numbers import NumberReading, parse_number_words, split_numeral
 
@@ -24,26 +30,8 @@ __all__ = ["START_WORDS", "NumberReading", "has_digit", "read_number"]
 
 _VAGUE_FIRST_WORDS = frozenset(key[0] for key in VAGUE_AMOUNTS)
 START_WORDS = (
-    frozenset(NUMBER_WORDS)
-    | frozenset(SCALE_WORDS)
-    | _VAGUE_FIRST_WORDS
-    | {
-        "a",
-        "an",
-        "minus",
-        "half",
-    }
+    frozenset(NUMBER_WORDS) | frozenset(SCALE_WORDS) | _VAGUE_FIRST_WORDS | NUMBER_START_WORDS
 )
-# Plural vague words that need "of" after them to be an amount ("scores of people",
-# not "test scores"; "tens of thousands").
-_VAGUE_NEEDS_OF = frozenset({("scores",), ("tens",)})
-# Vague plurals that are amounts even with no noun after them ("killed dozens").
-_VAGUE_ALONE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions"})
-# Letters glued before "$" that name the dollar ("US $4.46", "C $6").
-_DOLLAR_COUNTRY = {"us": "dollar", "u.s.": "dollar", "c": "canadian dollar",
-                   "a": "australian dollar", "au": "australian dollar",
-                   "nz": "new zealand dollar", "hk": "hong kong dollar",
-                   "s": "singapore dollar"}  # fmt: skip
 
 
 def has_digit(text: str) -> bool:
@@ -68,11 +56,6 @@ def read_number(doc, index: int) -> NumberReading | None:
     if fraction is not None:
         return fraction
     return _read_words(doc, index)
-
-
-# Words before "half" that make it a part of time or a game, not a fraction.
-_NOT_FRACTION_BEFORE = frozenset({"first", "second", "the", "this", "that", "a", "an", "and"})
-_HALF_FOLLOWERS = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our", "all"})
 
 
 def _read_fraction(doc, index: int) -> NumberReading | None:
