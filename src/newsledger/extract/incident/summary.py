@@ -314,6 +314,31 @@ def _source_key(figure: Figure) -> str:
 
 def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | None:
     """Killed and injured counts of the article's main incident, or None when it gives none."""
+    killed, injured, shot = _pruned_candidates(figures, doc)
+    if not (killed or injured or shot):
+        named = headline_victims(doc) if doc is not None else None
+        if named is None:
+            return None
+        return IncidentSummary(killed=Count(named[0], named[0]), injured=Count(named[1], named[1]))
+    killed_count, shooter_dead, injured = _killed_count(killed, injured, shot, doc)
+    if killed_count is None and not (killed or injured or shot):
+        # The lede's death was the one hurt person named: nobody else was hurt.
+        return IncidentSummary(killed=Count(1.0, 1.0), injured=Count(0.0, 0.0))
+    injured_count = _injured_count(killed, injured, shot, doc)
+    if killed and shot:
+        shot = _same_account(killed, shot)
+    if killed and names_shooter_among_dead(_headline(killed)):
+        shooter_dead = 1.0  # "Four were shot ... three are dead, including the shooter": 2 hurt
+    if injured_count is None and shot:
+        injured_count = _shot_less_dead(killed, injured, shot, killed_count, shooter_dead, doc)
+    injured_count = _at_least_ordinal(injured + shot, killed_count, injured_count, doc)
+    return IncidentSummary(killed=killed_count, injured=injured_count)
+
+
+def _pruned_candidates(
+    figures: list[Figure], doc
+) -> tuple[list[Figure], list[Figure], list[Figure]]:
+    """The killed, injured and shot candidates, less the people counted twice."""
     killed = _candidates(figures, "killed", doc)
     injured = _candidates(figures, "injured", doc)
     shot = _candidates(figures, "casualties", doc)
@@ -321,7 +346,35 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         killed, injured, shot = (
             [f for f in group if not _roundup_total(f)] for group in (killed, injured, shot)
         )
-    if killed and is_back_reference(killed[0]):
+    if killed:
+        injured = _hurt_before_dying(killed, injured)
+        # After a death is counted, "she" / "the victim" is that person again,
+        # not a second, wounded one.
+        first = killed[0].span.start
+        # ... unless the sentence keeps them alive: "she is in stable condition".
+        injured = [
+            f for f in injured if f.span.start < first or not is_back_reference(f) or _alive(f)
+        ]
+        shot = [f for f in shot if f.span.start < first or not is_back_reference(f)]
+        injured, shot = _survivors_beside_death(killed, injured, shot)
+    numbered = {f.sentence_index for f in shot if states_number(f)}
+    if numbered:
+        # A bare "he" alone in its sentence names someone counted elsewhere ("victim
+        # believes he was the target ... Five people were shot"): it is no toll of its
+        # own. With a count beside it ("he and three others"), it is listed with them.
+        shot = [
+            f
+            for f in shot
+            if f.sentence_index in numbered
+            or len(f.span.text.split()) > 1
+            or not is_back_reference(f)
+        ]
+    return killed, injured, shot
+
+
+def _hurt_before_dying(killed: list[Figure], injured: list[Figure]) -> list[Figure]:
+    """The injured less the one hurt person a later death names again."""
+    if is_back_reference(killed[0]):
         # "A child was in critical condition ... The child died": the first death
         # named is someone already introduced, the one hurt person named before it.
         injured = [
@@ -330,7 +383,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
             if f.span.start > killed[0].span.start
             or not (_one_named(f) and same_person(f, killed[0]))
         ]
-    if killed and is_back_reference(killed[0]) and len(killed[0].span.text.split()) >= 2:
+    if is_back_reference(killed[0]) and len(killed[0].span.text.split()) >= 2:
         # "UPDATE: The boy died ... PREVIOUS: a shooting injured a 9-year-old boy": an
         # update put first; the boy named hurt after it is the one who died.
         noun = killed[0].span.text.split()[-1].lower()
@@ -350,47 +403,34 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
                 for f in injured
                 if f.span.start > death.span.start or not (_one_named(f) and same_person(f, death))
             ]
-    if killed:
-        # After a death is counted, "she" / "the victim" is that person again,
-        # not a second, wounded one.
-        first = killed[0].span.start
-        # ... unless the sentence keeps them alive: "she is in stable condition".
-        injured = [
-            f for f in injured if f.span.start < first or not is_back_reference(f) or _alive(f)
-        ]
-        shot = [f for f in shot if f.span.start < first or not is_back_reference(f)]
-    if killed:
-        # "A father was killed and his son was shot": a person the death's own
-        # sentence names after it as shot is someone else, who survived.
-        death = _headline(killed)
-        survivors = [
-            f
-            for f in shot
-            if f.sentence_index == death.sentence_index
-            and f.span.start > death.span.end
-            and not _line_break_between(death, f)
-            and not states_number(f)
-            and f.value_low == 1
-        ]
-        injured = sorted(injured + survivors, key=lambda f: f.span.start)
-        shot = [f for f in shot if f not in survivors]
-    numbered = {f.sentence_index for f in shot if states_number(f)}
-    if numbered:
-        # A bare "he" alone in its sentence names someone counted elsewhere ("victim
-        # believes he was the target ... Five people were shot"): it is no toll of its
-        # own. With a count beside it ("he and three others"), it is listed with them.
-        shot = [
-            f
-            for f in shot
-            if f.sentence_index in numbered
-            or len(f.span.text.split()) > 1
-            or not is_back_reference(f)
-        ]
-    if not (killed or injured or shot):
-        named = headline_victims(doc) if doc is not None else None
-        if named is None:
-            return None
-        return IncidentSummary(killed=Count(named[0], named[0]), injured=Count(named[1], named[1]))
+    return injured
+
+
+def _survivors_beside_death(
+    killed: list[Figure], injured: list[Figure], shot: list[Figure]
+) -> tuple[list[Figure], list[Figure]]:
+    """ "A father was killed and his son was shot": a person the death's own
+    sentence names after it as shot is someone else, who survived."""
+    death = _headline(killed)
+    survivors = [
+        f
+        for f in shot
+        if f.sentence_index == death.sentence_index
+        and f.span.start > death.span.end
+        and not _line_break_between(death, f)
+        and not states_number(f)
+        and f.value_low == 1
+    ]
+    injured = sorted(injured + survivors, key=lambda f: f.span.start)
+    return injured, [f for f in shot if f not in survivors]
+
+
+def _killed_count(
+    killed: list[Figure], injured: list[Figure], shot: list[Figure], doc
+) -> tuple[Count | None, float, list[Figure]]:
+    """The killed count, the attacker's own death among it, and the injured left
+    once a hurt person turns out to be the dead one (no count and nobody left: that
+    one death and nobody else hurt)."""
     shooter_dead = 0.0  # the attacker's own death, which no count of those they shot has
     if not killed and (injured or shot) and doc is not None and lede_says_died(doc):
         # "Teen shot in head ... died": the victims counted as shot include the dead,
@@ -400,7 +440,7 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         if injured and _one_named(_headline(injured)) and not lede_says_self_killed(doc):
             injured = [f for f in injured if not _one_named(f)]
             if not injured and not shot:
-                return IncidentSummary(killed=killed_count, injured=Count(0.0, 0.0))
+                return None, shooter_dead, []
     else:
         killed_count = _count(_headline(killed), killed, doc) if killed else None
         if (
@@ -418,6 +458,13 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
         multiple_killed = lede_multiple(doc)[0]
         if multiple_killed > (killed_count.value_low if killed_count else 0.0):
             killed_count = Count(float(multiple_killed), float(multiple_killed))
+    return killed_count, shooter_dead, injured
+
+
+def _injured_count(
+    killed: list[Figure], injured: list[Figure], shot: list[Figure], doc
+) -> Count | None:
+    """The injured count from the injured candidates, None where the shot are the toll."""
     injured_count = None
     if injured:
         chosen = _headline(injured)
@@ -462,47 +509,66 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     for figure in injured if injured_count is not None else ():
         part = gunshot_part(figure) if figure.value_low == injured_count.value_low else None
         if part is not None and 0 < part < injured_count.value_low:
-            injured_count = Count(float(part), float(part))
-            break
-    # Casualties minus deaths only within one source's account: "500 casualties,
-    # says the UN" less "136 killed, says a report" is nobody's injured count.
-    # An unattributed count is the article's own account, which may combine both.
-    if killed and shot:
-        shot_source, death_source = _source_key(shot[0]), _source_key(_headline(killed))
-        if shot_source and death_source and shot_source != death_source:
-            shot = []
-    if killed and names_shooter_among_dead(_headline(killed)):
-        shooter_dead = 1.0  # "Four were shot ... three are dead, including the shooter": 2 hurt
-    if injured_count is None and shot:
-        dead = killed_count.value_low - shooter_dead if killed_count else 0.0
-        toll = _count(shot[0], shot, doc)
-        toll = with_another(toll, shot[0], injured + shot)
-        # "One man died ... three other men were hit": the others are besides the dead.
-        if (
-            doc is not None
-            and counts_others(shot[0], doc)
-            and (not killed or shot[0].span.start > killed[0].span.start)
-        ):
-            dead = 0.0
-        # "Two victims died at the scene. Three victims were treated for non-life-threatening
-        # injuries": counted after the deaths, in their own sentence, as survivors.
-        if (
-            killed
-            and states_number(shot[0])
-            and shot[0].sentence_index > _headline(killed).sentence_index
-            and SURVIVORS.search(shot[0].sentence or "")
-        ):
-            dead = 0.0
-        low = max(0.0, toll.value_low - dead)
-        high = max(0.0, toll.value_high - dead)
-        injured_count = Count(low, high)
-    # "A fourth victim was treated" / "a triple shooting": at least that many were hit;
-    # "a double murder": at least two were killed.
-    ordinal = max((victim_ordinal(f) for f in injured + shot), default=0)
+            return Count(float(part), float(part))
+    return injured_count
+
+
+def _same_account(killed: list[Figure], shot: list[Figure]) -> list[Figure]:
+    """The shot, kept only where one source's account gives both them and the dead.
+
+    Casualties minus deaths only within one source's account: "500 casualties,
+    says the UN" less "136 killed, says a report" is nobody's injured count.
+    An unattributed count is the article's own account, which may combine both.
+    """
+    shot_source, death_source = _source_key(shot[0]), _source_key(_headline(killed))
+    if shot_source and death_source and shot_source != death_source:
+        return []
+    return shot
+
+
+def _shot_less_dead(
+    killed: list[Figure],
+    injured: list[Figure],
+    shot: list[Figure],
+    killed_count: Count | None,
+    shooter_dead: float,
+    doc,
+) -> Count:
+    """The injured as the shot less the dead among them."""
+    dead = killed_count.value_low - shooter_dead if killed_count else 0.0
+    toll = _count(shot[0], shot, doc)
+    toll = with_another(toll, shot[0], injured + shot)
+    # "One man died ... three other men were hit": the others are besides the dead.
+    if (
+        doc is not None
+        and counts_others(shot[0], doc)
+        and (not killed or shot[0].span.start > killed[0].span.start)
+    ):
+        dead = 0.0
+    # "Two victims died at the scene. Three victims were treated for non-life-threatening
+    # injuries": counted after the deaths, in their own sentence, as survivors.
+    if (
+        killed
+        and states_number(shot[0])
+        and shot[0].sentence_index > _headline(killed).sentence_index
+        and SURVIVORS.search(shot[0].sentence or "")
+    ):
+        dead = 0.0
+    low = max(0.0, toll.value_low - dead)
+    high = max(0.0, toll.value_high - dead)
+    return Count(low, high)
+
+
+def _at_least_ordinal(
+    hurt_figures: list[Figure], killed_count: Count | None, injured_count: Count | None, doc
+) -> Count | None:
+    """ "A fourth victim was treated" / "a triple shooting": at least that many were hit;
+    "a double murder": at least two were killed."""
+    ordinal = max((victim_ordinal(f) for f in hurt_figures), default=0)
     if doc is not None:
         ordinal = max(ordinal, lede_multiple(doc)[1])
     dead = killed_count.value_low if killed_count else 0.0
     hurt = injured_count.value_low if injured_count else 0.0
     if ordinal > dead + hurt:
-        injured_count = Count(ordinal - dead, ordinal - dead)
-    return IncidentSummary(killed=killed_count, injured=injured_count)
+        return Count(ordinal - dead, ordinal - dead)
+    return injured_count
