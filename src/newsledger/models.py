@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
+    "CASUALTY_CATEGORIES",
+    "CATEGORIES",
+    "DISPLACEMENT_CATEGORIES",
+    "FIGURE_CATEGORIES",
+    "HARM_CATEGORIES",
     "Analysis",
     "Article",
     "Count",
@@ -26,6 +31,28 @@ __all__ = [
     "Statement",
     "to_dict",
 ]
+
+# The one list of figure categories, in the order lists and menus show them.
+# "casualties" is killed and injured together; "other" is a quantity that counts
+# no one harmed (every quantity is a figure, so the ledger lists them all).
+CATEGORIES = (
+    "killed",
+    "injured",
+    "casualties",
+    "missing",
+    "displaced",
+    "evacuated",
+    "detained",
+    "housing_destroyed",
+    "housing_damaged",
+)
+FIGURE_CATEGORIES = (*CATEGORIES, "other")
+# People harmed in body: killed, injured, or both without saying which.
+HARM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+# Every category that counts people harmed or held.
+CASUALTY_CATEGORIES = frozenset({*HARM_CATEGORIES, "missing", "detained"})
+# People driven from their homes, and the homes lost.
+DISPLACEMENT_CATEGORIES = ("displaced", "evacuated", "housing_destroyed", "housing_damaged")
 
 
 def to_dict(value: Any) -> Any:
@@ -170,8 +197,8 @@ class Quantity:
 class Figure:
     """A quantitative claim with its meaning: the ledger's other half.
 
-    category: killed, injured, casualties, missing, displaced, evacuated,
-    detained, housing_destroyed, housing_damaged, other.
+    category: one of FIGURE_CATEGORIES (killed, injured, casualties, missing,
+    displaced, evacuated, detained, housing_destroyed, housing_damaged, other).
     count_unit: people, households, families, homes... (None for non-counts).
     source_kind: party, international, ngo, media, unnamed.
     status: confirmed, claimed, reported, estimated, unverified, disputed.

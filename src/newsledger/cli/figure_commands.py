@@ -16,13 +16,10 @@ import click
 
 from newsledger.cli.options import db_option, open_store
 from newsledger.cli.output import emit, format_option, limit_option
+from newsledger.models import FIGURE_CATEGORIES
 
-__all__ = ["CATEGORIES", "register"]
+__all__ = ["register"]
 
-CATEGORIES = (
-    "killed", "injured", "casualties", "missing", "displaced", "evacuated", "detained",
-    "housing_destroyed", "housing_damaged", "other",
-)  # fmt: skip
 FIGURE_COLUMNS = (
     "article_id", "value_low", "value_high", "qualifier", "category", "group", "place",
     "as_of", "source", "source_kind", "status", "text",
@@ -39,7 +36,9 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 
 
 @click.command("figures")
-@click.option("--category", type=click.Choice(CATEGORIES), default=None, help="figure category")
+@click.option(
+    "--category", type=click.Choice(FIGURE_CATEGORIES), default=None, help="figure category"
+)
 @click.option("--group", default=None, help="group counted contains this (case-insensitive)")
 @click.option("--source", default=None, help="source contains this (case-insensitive)")
 @click.option("--place", default=None, help="place contains this (case-insensitive)")

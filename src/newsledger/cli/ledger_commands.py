@@ -16,20 +16,10 @@ import click
 
 from newsledger.cli.options import db_option, open_store
 from newsledger.cli.output import emit, format_option, limit_option
+from newsledger.models import CATEGORIES
 
 __all__ = ["register"]
 
-CATEGORIES = (
-    "killed",
-    "injured",
-    "casualties",
-    "missing",
-    "displaced",
-    "evacuated",
-    "detained",
-    "housing_destroyed",
-    "housing_damaged",
-)
 LEDGER_COLUMNS = (
     "source",
     "group",

@@ -39,6 +39,7 @@ from newsledger.eval.gate import file_sha256
 from newsledger.eval.gold import read_gold
 from newsledger.eval.quantulum_peer import largest_count, quantulum_numbers
 from newsledger.eval.stored import GoldText, stored_figures
+from newsledger.models import DISPLACEMENT_CATEGORIES
 
 __all__ = [
     "DISPLACEMENT_CATEGORIES",
@@ -67,7 +68,6 @@ TERM_CATEGORY: dict[str, str] = {
     "Partially Destroyed Housing": "housing_damaged",
     "Uninhabitable Housing": "housing_damaged",
 }
-DISPLACEMENT_CATEGORIES = ("displaced", "evacuated", "housing_destroyed", "housing_damaged")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from newsledger.api.limits import PAGE_FIGURE_ROWS, PAGE_MARKS, PAGE_TEXT_CHARS
 from newsledger.errors import NotFoundError
+from newsledger.models import CATEGORIES
 from newsledger.store import Store
 from newsledger.web.charts import build_series, chart_layout, citation_href, timeline_svg
 from newsledger.web.highlight import (
@@ -47,17 +48,6 @@ __all__ = [
     "value_text",
 ]
 
-CATEGORIES = (
-    "killed",
-    "injured",
-    "casualties",
-    "missing",
-    "displaced",
-    "evacuated",
-    "detained",
-    "housing_destroyed",
-    "housing_damaged",
-)
 # The counts the overview leads with.
 MAIN_CATEGORIES = ("killed", "injured")
 MAX_LATEST_ROWS = 30
