@@ -10,11 +10,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
+from newsledger.extract import run
 from newsledger.extract.context import doc_sentences, doc_text, remember_text
-from newsledger.extract.figures.assemble import extract_figures
-from newsledger.extract.incident.summary import summarise_incident
-from newsledger.extract.quantities.find import extract_quantities
-from newsledger.extract.statements.find import extract_statements
 from newsledger.learned.figure_kind import decide_figures
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.memory import LongZone
@@ -63,17 +60,7 @@ def candidate_analysis(doc, article: Article) -> Analysis:
     """What the rules read in one parsed article, before any learned decision, with
     offsets into the parsed text (headline included): the training data's view."""
     remember_text(doc, parsed_text(article))
-    statements = extract_statements(doc, title=article.title)
-    quantities = extract_quantities(doc)
-    figures = extract_figures(
-        doc,
-        quantities,
-        statements,
-        reference_date=article.reference_date,
-        reference_is_suggested=article.flag("date_inconsistent") is not None,
-    )
-    summary = summarise_incident(figures, doc=doc)
-    return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)
+    return run(doc, article)
 
 
 def body_offset(doc, article: Article) -> int:

@@ -1,6 +1,6 @@
 """The spaCy component "newsledger_figures": runs `extract_quantities` (unless
 "newsledger_quantities" already ran), reuses `doc._.statements` when
-"newsledger_statements" ran, then `extract_figures`, and stores the figures on
+"newsledger_statements" ran, then the figures (`extract.run`), and stores the figures on
 `doc._.figures` as plain dicts (picklable, so multiprocess `nlp.pipe` can carry them).
 
 Registered on import of this module:
@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsledger.extract.figures.assemble import extract_figures
+from newsledger.extract import ArticleFacts, run
 from newsledger.extract.quantities.find import extract_quantities
 from newsledger.models import Quantity, Span, Statement, to_dict
 
@@ -59,12 +59,7 @@ def _statements(doc: Doc) -> list[Statement]:
 )
 def figures_component(doc: Doc) -> Doc:
     """Compute the figures, then annotate the Doc with them as plain data."""
-    figures = extract_figures(
-        doc,
-        _quantities(doc),
-        _statements(doc),
-        reference_date=doc.user_data.get("reference_date"),
-        reference_is_suggested=bool(doc.user_data.get("reference_is_suggested", False)),
-    )
-    doc._.figures = [to_dict(figure) for figure in figures]
+    facts = ArticleFacts.of_doc(doc)
+    analysis = run(doc, facts, statements=_statements(doc), quantities=_quantities(doc))
+    doc._.figures = [to_dict(figure) for figure in analysis.figures]
     return doc
