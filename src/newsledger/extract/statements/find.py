@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsledger.extract.context import doc_text
+from newsledger.extract.statements.layout import Layout
 from newsledger.extract.statements.quote_labels import subject_before
 from newsledger.extract.statements.quote_sources import (
     MIN_SPEECH_WORDS,
-    Layout,
     cue_ending_sentence_before,
     frame_for_quote,
     is_fragment,
@@ -114,34 +114,19 @@ def _looks_like_title(text: str, quote: QuoteSpan) -> bool:
 
 
 def _drafts_from_quotes(layout: Layout, frames: list[CueFrame]) -> tuple[list[_Draft], set[int]]:
-    text = layout.text
+    """Drafts of the quotations in text order, and the indices of the frames they took."""
     drafts: list[_Draft] = []
     draft_of_frame: dict[int, int] = {}
     previous: _Draft | None = None
     for number, quote in enumerate(layout.quotes):
-        if quote.single:
-            continue
         first, last = layout.quote_tokens[number]
-        if first >= last:
+        if quote.single or first >= last:
             continue
+        attribution = _attribution(layout, number, frames)
+        if attribution is None:
+            continue
+        index, how = attribution
         paragraph = layout.paragraph(quote.start)
-        index, how = frame_for_quote(layout, number, frames)
-        if index is not None:
-            index = outer_source(layout, number, frames, index)
-        if how == "fragment" and index is None:
-            continue
-        if how == "verb" and quote_word_count(text, quote) < MIN_SPEECH_WORDS:
-            # A short quotation after a verb that does not report speech ("wore a
-            # 'Hillary for Prison' shirt") is a name or a slogan, not a statement.
-            continue
-        if (
-            index is not None
-            and frames[index].speaker is not None
-            and (frames[index].speaker[0] < last and first < frames[index].speaker[1])
-        ):
-            # The quotation is the subject of the cue ("'as many as possible' know"),
-            # not what was said.
-            index = None
         if index is not None and index in draft_of_frame:
             draft = drafts[draft_of_frame[index]]
             draft.start = min(draft.start, quote.start)
@@ -150,132 +135,158 @@ def _drafts_from_quotes(layout: Layout, frames: list[CueFrame]) -> tuple[list[_D
             previous = draft
             continue
         if index is not None:
-            frame = frames[index]
-            start, end = quote.start, quote.end
-            kind = "direct"
-            if frame.content and frame.content[0] < last and first < frame.content[1]:
-                # Only words on the quotation's side of the cue make it mixed:
-                # '"A," he said, as the crowd cheered' is still a direct quotation.
-                if first >= frame.cue[1]:
-                    side = (max(frame.content[0], frame.cue[1]), frame.content[1])
-                else:
-                    side = (frame.content[0], min(frame.content[1], frame.cue[0]))
-                outside = words_outside_quotes(layout, *side)
-                if frame.speaker is not None:
-                    # The speaker inside the parse's content clause ("'...,' Gene
-                    # Sperling, an adviser, said") is not part of what was said.
-                    low, high = max(side[0], frame.speaker[0]), min(side[1], frame.speaker[1])
-                    if low < high:
-                        outside -= words_outside_quotes(layout, low, high)
-                if outside > MAX_FRAME_WORDS_FOR_DIRECT:
-                    kind = "mixed"
-                    start = min(start, layout.char_start(side[0]))
-                    end = max(end, layout.char_end(side[1]))
-            if how in ("fragment", "verb") and is_fragment(text, quote):
-                kind = "mixed"
-                start = min(start, layout.char_end(frame.cue[1]) + 1)
-            elif (
-                how == "tight"
-                and kind == "direct"
-                and (lead := sentence_lead(layout, number)) is not None
-            ):
-                # "Comey cannot say that 'from his perspective,' Lewandowski added": the
-                # words before the quotation in its sentence are part of what was said.
-                kind = "mixed"
-                start = layout.char_start(lead)
-            elif how == "cue" and kind == "direct" and names_object(layout, frame, number):
-                # "Clinton called half of his supporters 'deplorables.'": what was said
-                # is the object with the quoted words, not the words alone.
-                kind = "mixed"
-                start = layout.char_end(frame.cue[1]) + 1
-            draft = _Draft(
-                kind,
-                start,
-                end,
-                frame,
-                frame.speaker,
-                frame.speaker_head,
-                frame.cue[0],
-                CONFIDENCE["cue" if how in ("fragment", "tight") else how],
-                paragraph,
-                [number],
-            )
+            draft = _cued_draft(layout, number, frames[index], how, paragraph)
             draft_of_frame[index] = len(drafts)
-            drafts.append(draft)
-            previous = draft
-            continue
-        if (
-            previous is not None
-            and (quote.continues or previous.paragraph == paragraph)
-            and previous.kind in ("direct", "mixed")
-        ):
-            if previous.paragraph == paragraph or _next_paragraph(text, previous, quote):
-                # One quotation running over paragraphs is one statement.
-                previous.end = max(previous.end, quote.end)
-                previous.paragraph = paragraph
-                previous.quotes.append(number)
+        else:
+            draft = _draft_without_cue(layout, number, frames, previous, paragraph)
+            if draft is None:
                 continue
-            draft = _quote_draft(
-                quote,
-                previous.frame,
-                previous.speaker,
-                previous.speaker_head,
-                first,
-                CONFIDENCE["continued"],
-                paragraph,
-                number,
-            )
-            drafts.append(draft)
-            previous = draft
-            continue
-        if (
-            previous is not None
-            and previous.speaker is not None
-            and _continues_paragraph(text, previous, quote)
-        ):
-            # A paragraph that is one quotation right after a paragraph quoting
-            # someone continues that person's words (the news convention).
-            previous.end = max(previous.end, quote.end)
-            previous.quotes.append(number)
-            previous.paragraph = paragraph
-            continue
-        if quote_word_count(text, quote) < MIN_UNATTRIBUTED_QUOTE_WORDS or _looks_like_title(
-            text, quote
-        ):
-            continue
-        frame = cue_ending_sentence_before(layout, number, frames)
-        if frame is not None:
-            # "..., Schiff said. 'The other factor is ...'": a quotation opening a
-            # sentence right after one that ends on its cue goes on in that voice.
-            draft = _quote_draft(
-                quote,
-                frame,
-                frame.speaker,
-                frame.speaker_head,
-                first,
-                CONFIDENCE["continued"],
-                paragraph,
-                number,
-            )
-            drafts.append(draft)
-            previous = draft
-            continue
-        # No cue at all: the subject of the sentence leading into the quotation is the
-        # likeliest speaker ("Howard continued his remarks." then the quotation).
-        frame = subject_before(layout, number)
-        draft = _quote_draft(
-            quote,
-            None,
-            frame.speaker if frame else None,
-            frame.speaker_head if frame else None,
-            first,
-            CONFIDENCE["none"],
-            paragraph,
-            number,
-        )
         drafts.append(draft)
         previous = draft
     return drafts, set(draft_of_frame)
+
+
+def _attribution(
+    layout: Layout, number: int, frames: list[CueFrame]
+) -> tuple[int | None, str] | None:
+    """The frame reporting quotation `number` (None when no cue does) and how it was
+    found; None when the quotation is not a statement at all."""
+    first, last = layout.quote_tokens[number]
+    index, how = frame_for_quote(layout, number, frames)
+    if index is not None:
+        index = outer_source(layout, number, frames, index)
+    if how == "fragment" and index is None:
+        return None
+    if how == "verb" and quote_word_count(layout.text, layout.quotes[number]) < MIN_SPEECH_WORDS:
+        # A short quotation after a verb that does not report speech ("wore a
+        # 'Hillary for Prison' shirt") is a name or a slogan, not a statement.
+        return None
+    if (
+        index is not None
+        and frames[index].speaker is not None
+        and (frames[index].speaker[0] < last and first < frames[index].speaker[1])
+    ):
+        # The quotation is the subject of the cue ("'as many as possible' know"),
+        # not what was said.
+        index = None
+    return index, how
+
+
+def _mixed_side(layout: Layout, frame: CueFrame, first: int, last: int) -> tuple[int, int] | None:
+    """The tokens of the cue's content clause on the side of the quotation (tokens
+    `first` to `last`) when they hold enough words outside quotation marks to make the
+    statement mixed; else None."""
+    if not (frame.content and frame.content[0] < last and first < frame.content[1]):
+        return None
+    # Only words on the quotation's side of the cue make it mixed:
+    # '"A," he said, as the crowd cheered' is still a direct quotation.
+    if first >= frame.cue[1]:
+        side = (max(frame.content[0], frame.cue[1]), frame.content[1])
+    else:
+        side = (frame.content[0], min(frame.content[1], frame.cue[0]))
+    outside = words_outside_quotes(layout, *side)
+    if frame.speaker is not None:
+        # The speaker inside the parse's content clause ("'...,' Gene
+        # Sperling, an adviser, said") is not part of what was said.
+        low, high = max(side[0], frame.speaker[0]), min(side[1], frame.speaker[1])
+        if low < high:
+            outside -= words_outside_quotes(layout, low, high)
+    return side if outside > MAX_FRAME_WORDS_FOR_DIRECT else None
+
+
+def _cued_draft(layout: Layout, number: int, frame: CueFrame, how: str, paragraph: int) -> _Draft:
+    """The statement of quotation `number` reported by `frame`: direct, or mixed when
+    words outside its marks are part of what was said."""
+    text, quote = layout.text, layout.quotes[number]
+    first, last = layout.quote_tokens[number]
+    start, end = quote.start, quote.end
+    kind = "direct"
+    side = _mixed_side(layout, frame, first, last)
+    if side is not None:
+        kind = "mixed"
+        start = min(start, layout.char_start(side[0]))
+        end = max(end, layout.char_end(side[1]))
+    if how in ("fragment", "verb") and is_fragment(text, quote):
+        kind = "mixed"
+        start = min(start, layout.char_end(frame.cue[1]) + 1)
+    elif (
+        how == "tight" and kind == "direct" and (lead := sentence_lead(layout, number)) is not None
+    ):
+        # "Comey cannot say that 'from his perspective,' Lewandowski added": the
+        # words before the quotation in its sentence are part of what was said.
+        kind = "mixed"
+        start = layout.char_start(lead)
+    elif how == "cue" and kind == "direct" and names_object(layout, frame, number):
+        # "Clinton called half of his supporters 'deplorables.'": what was said
+        # is the object with the quoted words, not the words alone.
+        kind = "mixed"
+        start = layout.char_end(frame.cue[1]) + 1
+    return _Draft(
+        kind, start, end, frame, frame.speaker, frame.speaker_head, frame.cue[0],
+        CONFIDENCE["cue" if how in ("fragment", "tight") else how], paragraph, [number],
+    )  # fmt: skip
+
+
+def _run_on(previous: _Draft, quote: QuoteSpan, number: int, paragraph: int) -> None:
+    """Extend `previous` over quotation `number`, which goes on with its words."""
+    previous.end = max(previous.end, quote.end)
+    previous.paragraph = paragraph
+    previous.quotes.append(number)
+
+
+def _draft_without_cue(
+    layout: Layout,
+    number: int,
+    frames: list[CueFrame],
+    previous: _Draft | None,
+    paragraph: int,
+) -> _Draft | None:
+    """A new statement for quotation `number`, which no cue reports, in the voice of the
+    quotation before it or of the sentence leading into it; None when it joins
+    `previous` instead or is too short to be a statement."""
+    text, quote = layout.text, layout.quotes[number]
+    first = layout.quote_tokens[number][0]
+    if (
+        previous is not None
+        and (quote.continues or previous.paragraph == paragraph)
+        and previous.kind in ("direct", "mixed")
+    ):
+        if previous.paragraph == paragraph or _next_paragraph(text, previous, quote):
+            # One quotation running over paragraphs is one statement.
+            _run_on(previous, quote, number, paragraph)
+            return None
+        return _quote_draft(
+            quote, previous.frame, previous.speaker, previous.speaker_head, first,
+            CONFIDENCE["continued"], paragraph, number,
+        )  # fmt: skip
+    if (
+        previous is not None
+        and previous.speaker is not None
+        and _continues_paragraph(text, previous, quote)
+    ):
+        # A paragraph that is one quotation right after a paragraph quoting
+        # someone continues that person's words (the news convention).
+        _run_on(previous, quote, number, paragraph)
+        return None
+    if quote_word_count(text, quote) < MIN_UNATTRIBUTED_QUOTE_WORDS or _looks_like_title(
+        text, quote
+    ):
+        return None
+    frame = cue_ending_sentence_before(layout, number, frames)
+    if frame is not None:
+        # "..., Schiff said. 'The other factor is ...'": a quotation opening a
+        # sentence right after one that ends on its cue goes on in that voice.
+        return _quote_draft(
+            quote, frame, frame.speaker, frame.speaker_head, first, CONFIDENCE["continued"],
+            paragraph, number,
+        )  # fmt: skip
+    # No cue at all: the subject of the sentence leading into the quotation is the
+    # likeliest speaker ("Howard continued his remarks." then the quotation).
+    frame = subject_before(layout, number)
+    return _quote_draft(
+        quote, None, frame.speaker if frame else None, frame.speaker_head if frame else None,
+        first, CONFIDENCE["none"], paragraph, number,
+    )  # fmt: skip
 
 
 def _is_relative_mention(doc, frame: CueFrame) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
 from newsledger.extract.lexicon.statements import (
     CUE_VERBS,
@@ -26,10 +25,8 @@ from newsledger.extract.lexicon.statements import (
     PRONOUNS,
     TITLE_WORDS,
 )
+from newsledger.extract.statements.layout import Layout
 from newsledger.extract.statements.reported import CueFrame, in_phrase, verb_frame
-
-if TYPE_CHECKING:
-    from newsledger.extract.statements.quote_sources import Layout
 
 __all__ = [
     "colon_label_source",

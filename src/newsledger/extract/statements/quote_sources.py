@@ -1,24 +1,21 @@
-"""Which cue a quotation belongs to: the geometry of quotes, sentences and paragraphs.
+"""Which cue a quotation belongs to, read from where quotes, sentences and paragraphs sit.
 
-`Layout` maps the quotation spans of the raw text onto the parse (tokens,
-sentences, paragraphs); `frame_for_quote` picks, for one quotation, the cue
+`frame_for_quote` picks, for one quotation (placed in the parse by `layout`), the cue
 frame that reports it and says how it was found: a cue right after a closing
 comma ("'...,' she said"), a cue whose content clause holds it, the nearest cue
 beside it, a name after a dash or a subject and verb after it, a verb before
 it, a cue ending in a colon or a "Name: '...'" layout (labels, glued cues,
 headlines and signatures are read by `quote_labels`). The other helpers read
 the shape of a quotation in its sentence (a quoted phrase in running text, the
-words before it that belong to what was said). `statements` turns the result
+words before it that belong to what was said). `find` turns the result
 into statements.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
-from bisect import bisect_right
 
-from newsledger.extract.context import doc_sentences, token_starts
+from newsledger.extract.statements.layout import Layout
 from newsledger.extract.statements.quote_labels import (
     colon_label_source,
     glued_cue_source,
@@ -35,7 +32,6 @@ from newsledger.extract.statements.reported import (
 
 __all__ = [
     "MIN_SPEECH_WORDS",
-    "Layout",
     "cue_ending_sentence_before",
     "frame_for_quote",
     "is_fragment",
@@ -65,64 +61,6 @@ DASHES = frozenset({"—", "―", "–", "-", "--"})
 # A line opening on a dash right under a quotation that ends its paragraph signs it
 # ("'...'" then "- Bernie Sanders."), when it is this short; longer is a list item.
 MAX_SIGNATURE_WORDS = 8
-_NEWLINE = re.compile("\n")
-
-
-class Layout:
-    """Character and token geometry of one doc: quotes, sentences, paragraphs."""
-
-    def __init__(self, doc, quotes: list[QuoteSpan], text: str) -> None:
-        self.doc = doc
-        self.quotes = quotes
-        # Doc.text joins every token anew on each access: read it once per doc.
-        self.text = text
-        self.newlines = [match.start() for match in _NEWLINE.finditer(text)]
-        self.token_starts = token_starts(doc)
-        sentences = doc_sentences(doc)
-        self.sentence_starts = [sent.start for sent in sentences]
-        self.sentence_ends = [sent.end for sent in sentences]
-        self.quote_of_token: list[int] = [-1] * len(doc)
-        self.quote_tokens: list[tuple[int, int]] = []
-        starts = self.token_starts
-        position = 0
-        for number, quote in enumerate(quotes):
-            while position < len(doc) and starts[position] < quote.start:
-                position += 1
-            first = position
-            while position < len(doc) and starts[position] < quote.end:
-                self.quote_of_token[position] = number
-                position += 1
-            self.quote_tokens.append((first, position))
-
-    def clip(self, span: tuple[int, int] | None, anchor: int) -> tuple[int, int] | None:
-        """The part of a token span inside the anchor token's paragraph: a parse may run
-        a sentence on across lines, a statement never does."""
-        if span is None:
-            return None
-        paragraph = self.paragraph(self.doc[anchor].idx)
-        start, end = span
-        while start < end and self.paragraph(self.doc[start].idx) < paragraph:
-            start += 1
-        while end > start and self.paragraph(self.doc[end - 1].idx) > paragraph:
-            end -= 1
-        while start < end and self.doc[start].is_space:
-            start += 1
-        while end > start and self.doc[end - 1].is_space:
-            end -= 1
-        return (start, end) if end > start else None
-
-    def paragraph(self, char: int) -> int:
-        return bisect_right(self.newlines, char - 1) if char > 0 else 0
-
-    def sentence(self, token: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, token) - 1)
-
-    def char_start(self, token: int) -> int:
-        return self.doc[token].idx
-
-    def char_end(self, token_end: int) -> int:
-        last = self.doc[token_end - 1]
-        return last.idx + len(last.text)
 
 
 def words_outside_quotes(layout: Layout, start: int, end: int) -> int:
@@ -135,7 +73,9 @@ def words_outside_quotes(layout: Layout, start: int, end: int) -> int:
 
 
 def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tuple[int | None, str]:
-    """Index of the frame a quotation belongs to and how it was found."""
+    """Index of the frame a quotation belongs to and how it was found: the first reading,
+    from the tightest attribution to the loosest, that finds one. A source read from the
+    layout rather than a cue is added to `frames`."""
     first, last = layout.quote_tokens[number]
     if first >= last:
         return None, "none"
@@ -147,29 +87,69 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
     # 1. A cue ending on the colon that opens the quotation ("Ng said as a man
     #    yelled: '...'") is nearer than any clause the quotation is nested in; else
     #    a cue whose content clause contains the quotation.
-    colon = first - 1
-    while colon >= 0 and layout.doc[colon].is_space:
-        colon -= 1
-    if colon >= 0 and layout.doc[colon].text == ":":
-        for index, frame in enumerate(frames):
-            if frame.cue[1] == colon and frame.speaker is not None:
-                return index, "cue"
+    on_colon = _cue_on_opening_colon(layout, number, frames)
+    if on_colon is not None:
+        return on_colon, "cue"
     # A label or a glued cue right before the opening mark ("Pew Research: '...'",
     # 'Ryan said,“...') names the speaker more tightly than any clause around it.
     frame = glued_cue_source(layout, number) or colon_label_source(layout, number)
     if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "colon"
+        return _added(frames, frame), "colon"
+    containing = _cue_containing(layout, number, frames)
+    if containing is not None:
+        return containing, "cue"
+    fragment = is_fragment(layout.text, layout.quotes[number])
+    nearest = _nearest_cue(layout, number, frames, fragment)
+    if nearest is not None:
+        return nearest, "fragment" if fragment else "cue"
+    if fragment:
+        return None, "fragment"
+    return _source_without_cue(layout, number, frames)
+
+
+def _added(frames: list[CueFrame], frame: CueFrame) -> int:
+    """Index of `frame` once appended to `frames`."""
+    frames.append(frame)
+    return len(frames) - 1
+
+
+def _opening_colon(layout: Layout, number: int) -> int | None:
+    """The colon token right before quotation `number` (spaces between are fine), or None."""
+    colon = layout.quote_tokens[number][0] - 1
+    while colon >= 0 and layout.doc[colon].is_space:
+        colon -= 1
+    if colon >= 0 and layout.doc[colon].text == ":":
+        return colon
+    return None
+
+
+def _cue_on_opening_colon(layout: Layout, number: int, frames: list[CueFrame]) -> int | None:
+    """The first cue with a speaker that ends on the colon opening quotation `number`."""
+    colon = _opening_colon(layout, number)
+    if colon is None:
+        return None
+    for index, frame in enumerate(frames):
+        if frame.cue[1] == colon and frame.speaker is not None:
+            return index
+    return None
+
+
+def _cue_containing(layout: Layout, number: int, frames: list[CueFrame]) -> int | None:
+    """The first cue whose content clause overlaps quotation `number`."""
+    first, last = layout.quote_tokens[number]
     for index, frame in enumerate(frames):
         if frame.content and frame.content[0] < last and first < frame.content[1]:
-            return index, "cue"
-    fragment = is_fragment(layout.text, layout.quotes[number])
-    # 2. The nearest cue beside it: from the start of the sentence before the
-    #    opening mark to the end of the sentence after the closing mark, within
-    #    the paragraph and with no other quotation in between. A cue with its own
-    #    content clause elsewhere only counts inside the quotation's sentence.
-    quote = layout.quotes[number]
-    paragraph = layout.paragraph(quote.start)
+            return index
+    return None
+
+
+def _nearest_cue(layout: Layout, number: int, frames: list[CueFrame], fragment: bool) -> int | None:
+    """2. The nearest cue beside quotation `number`: from the start of the sentence before
+    the opening mark to the end of the sentence after the closing mark, within the
+    paragraph and with no other quotation in between. A cue with its own content clause
+    elsewhere only counts inside the quotation's sentence."""
+    first, last = layout.quote_tokens[number]
+    paragraph = layout.paragraph(layout.quotes[number].start)
     low = layout.sentence_starts[layout.sentence(max(first - 1, 0))]
     high = layout.sentence_ends[layout.sentence(min(last, len(layout.doc) - 1))]
     same_low = layout.sentence_starts[layout.sentence(first)]
@@ -178,7 +158,7 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
         low = max(low, layout.quote_tokens[number - 1][1])
     if number + 1 < len(layout.quotes):
         high = min(high, layout.quote_tokens[number + 1][0])
-    best: tuple[int, int] | None = None
+    best: tuple[tuple[bool, int], int] | None = None
     for index, frame in enumerate(frames):
         cue = frame.cue[0]
         if not low <= cue < high or frame.speaker is None:
@@ -203,10 +183,14 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
         rank = (not same_low <= cue < same_high, distance)
         if best is None or rank < best[0]:
             best = (rank, index)
-    if best is not None:
-        return best[1], "fragment" if fragment else "cue"
-    if fragment:
-        return None, "fragment"
+    return best[1] if best is not None else None
+
+
+def _source_without_cue(
+    layout: Layout, number: int, frames: list[CueFrame]
+) -> tuple[int | None, str]:
+    """The source of a quotation no cue beside it reports: one laid out around it, a cue
+    ending in a colon before it, a headline, else a verb before it."""
     # A dash and a name right after the closing mark ("'...' ― Name") outrank any verb,
     # and so does "'...,' Name <verb>": any verb there reports the quotation
     # ("he went on", "Bennett shot back"), whether or not it is a known cue.
@@ -216,48 +200,52 @@ def frame_for_quote(layout: Layout, number: int, frames: list[CueFrame]) -> tupl
         or _subject_after(layout, number)
     )
     if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "colon"
+        return _added(frames, frame), "colon"
     # A name closing the clause right before the colon ("... surprised pollster Ana
     # Ruiz: '...'") is who speaks, whatever the verb before it.
     frame = _name_before_colon(layout, number)
     if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "colon"
+        return _added(frames, frame), "colon"
     # 3. "He said:" closing the sentence or paragraph before the quotation.
-    before = first - 1
-    while before >= 0 and layout.doc[before].is_space:
-        before -= 1
-    if before >= 0 and layout.doc[before].text == ":":
-        for index, frame in enumerate(frames):
-            usable = (
-                frame.cue[1] <= before
-                and before - frame.cue[1] <= MAX_COLON_DISTANCE
-                and frame.speaker is not None
-                and layout.quote_of_token[frame.cue[0]] < 0
-                and layout.paragraph(layout.char_start(frame.cue[0]))
-                == layout.paragraph(layout.char_start(before))
-            )
-            if usable and (best is None or frame.cue[0] > frames[best[1]].cue[0]):
-                best = (0, index)
-        if best is not None:
-            return best[1], "colon"
-        frame = _colon_source(layout, before)
+    colon = _opening_colon(layout, number)
+    if colon is not None:
+        index = _cue_before_colon(layout, colon, frames)
+        if index is not None:
+            return index, "colon"
+        frame = _colon_source(layout, colon)
         if frame is not None:
-            frames.append(frame)
-            return len(frames) - 1, "colon"
+            return _added(frames, frame), "colon"
     # A capitalised headline opening the quotation's line ("EBOLA SURVIVORS '...'").
     frame = heading_source(layout, number)
     if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "colon"
+        return _added(frames, frame), "colon"
     # 4. Any verb before it in its sentence with a subject outside quotations:
     #    "Trump also embraced 'X'", "The photo quotes 'X'".
+    first = layout.quote_tokens[number][0]
+    same_low = layout.sentence_starts[layout.sentence(first)]
+    paragraph = layout.paragraph(layout.quotes[number].start)
     frame = _verb_before(layout, number, same_low, paragraph)
     if frame is not None:
-        frames.append(frame)
-        return len(frames) - 1, "verb"
+        return _added(frames, frame), "verb"
     return None, "none"
+
+
+def _cue_before_colon(layout: Layout, colon: int, frames: list[CueFrame]) -> int | None:
+    """The last-starting cue with a speaker, outside quotations, that ends shortly before
+    token `colon` in its paragraph."""
+    best = None
+    for index, frame in enumerate(frames):
+        usable = (
+            frame.cue[1] <= colon
+            and colon - frame.cue[1] <= MAX_COLON_DISTANCE
+            and frame.speaker is not None
+            and layout.quote_of_token[frame.cue[0]] < 0
+            and layout.paragraph(layout.char_start(frame.cue[0]))
+            == layout.paragraph(layout.char_start(colon))
+        )
+        if usable and (best is None or frame.cue[0] > frames[best].cue[0]):
+            best = index
+    return best
 
 
 def outer_source(layout: Layout, number: int, frames: list[CueFrame], index: int) -> int:
@@ -435,10 +423,8 @@ def _name_before_colon(layout: Layout, number: int) -> CueFrame | None:
     """A source frame for the name that ends right before the colon opening quotation
     `number`, when that name is not the object of a preposition or a possessor."""
     doc = layout.doc
-    colon = layout.quote_tokens[number][0] - 1
-    while colon >= 0 and doc[colon].is_space:
-        colon -= 1
-    if colon < 1 or doc[colon].text != ":":
+    colon = _opening_colon(layout, number)
+    if colon is None or colon < 1:
         return None
     name = _name_head(doc, max(0, colon - 4), colon, layout)
     if name is None or name.i != colon - 1 or in_phrase(name):
