@@ -62,7 +62,7 @@ def _problems(data: dict) -> list[str]:
 
 
 def test_the_lexicon_has_its_data_files():
-    assert {"quantities.json"} <= set(DATA_FILES)
+    assert {"figures.json", "quantities.json", "statements.json", "victims.json"} <= set(DATA_FILES)
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

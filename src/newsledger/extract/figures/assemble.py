@@ -33,41 +33,27 @@ from newsledger.extract.figures.category import HARM_TAKING_VERBS, anchor_token,
 from newsledger.extract.figures.source import read_source
 from newsledger.extract.figures.status import apply_hedges, status_from_cue
 from newsledger.extract.figures.time import read_time
-from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.figures import (
+    ANAPHORIC_GROUP_NOUNS,
+    DEFINITE_VICTIMS,
+    NEW_PERSON_PRONOUNS,
+    NOBODY,
+    PART_OF_WORDS,
+    POSSESSIVE_PRONOUNS,
+    SINGLE_DETERMINERS,
+    SPEAKING_VERBS,
+    tables,
+)
 from newsledger.extract.lexicon.victims import REFLEXIVE_VICTIMS
 from newsledger.models import Figure, Quantity, Span, Statement
 
 __all__ = ["extract_figures"]
 
 PLACE_LABELS = ("GPE", "LOC")
-PART_OF_WORDS = frozenset({"including", "include", "among", "of"})
 CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "missing", "detained"})
-# Victims named without a digit count as one: "a man", "a 15-year-old", "one person".
-SINGLE_DETERMINERS = frozenset({"a", "an", "one", "another"})
-# Nouns that count "the rest" of a group named before: "198 people killed and 1,000 others".
-ANAPHORIC_GROUP_NOUNS = frozenset({"others", "more"})
 VICTIM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 DEFINITE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
-DEFINITE_VICTIMS = frozenset({"he", "she"})
-# Third person only: "my baby" is mostly a relative's words in a quotation.
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# Pronouns that bring in one more person: "one was killed and another wounded".
-NEW_PERSON_PRONOUNS = frozenset({"another"})
-NOBODY = frozenset(
-    {
-        "no one",
-        "nobody",
-        "none",
-        "no injuries",
-        "no deaths",
-        "no fatalities",
-        "no other injuries",
-        "no one else",
-        "no other people",
-        "no one other",
-    }
-)
 
 
 def _main_place(doc: Doc) -> str | None:
@@ -147,8 +133,6 @@ def _introduces(token: Token) -> bool:
     )
 
 
-# Verbs whose subject is the one speaking ("said the father"), not a victim.
-SPEAKING_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "describe", "ask"})
 # Links from a verb to a clause it governs: "accused of shooting", "think (he) shot".
 CLAUSE_LINKS = frozenset({"pcomp", "ccomp", "xcomp", "prep", "relcl", "acl"})
 

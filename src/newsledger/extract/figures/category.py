@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.context import doc_tokens, sentence_of, span_text, span_tokens
-from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.figures import (
+    CHARGE_WORDS,
+    CONDITION_STATES,
+    CRIME_NOUNS,
+    ELIDED_NOUNS,
+    HARM_TAKING_VERBS,
+    NEAR_MISS,
+    REPORTING_STOP,
+    SCALE_WORDS,
+    tables,
+)
 
 __all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
 
@@ -33,21 +43,6 @@ NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "advmod", "np
 PERSON_UNIT = "people"
 # A table-row label ("Damaged houses/shelter 91,808") has at most this many words.
 LABEL_MAX_WORDS = 6
-SCALE_WORDS = frozenset(
-    {"million", "billion", "thousand", "hundred", "lakh", "crore", "m", "bn", "k"}
-)
-NEAR_MISS = frozenset({"nearly", "almost"})
-# A crime's name under these words is a charge, not a count of the dead.
-CRIME_NOUNS = frozenset({"murder", "homicide", "manslaughter"})
-CHARGE_WORDS = frozenset(
-    {"charge", "count", "suspect", "accuse", "convict", "indict", "sentence", "trial", "arrest"}
-)
-# "in critical condition": a survivor's state in hospital, so one injured person
-# ("in stable condition" too: only the hurt are given a condition).
-CONDITION_STATES = frozenset({"critical", "serious", "stable", "grave", "fair", "guarded"})
-# "suffered / sustained injuries": verbs whose object names the harm the subject took.
-HARM_TAKING_VERBS = frozenset({"suffer", "sustain", "receive"})
-REPORTING_STOP = frozenset({"say", "claim", "report", "tell", "announce", "state", "add", "show"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,9 +282,6 @@ def _is_descriptive(anchor: Token, noun: Token | None) -> bool:
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
         return True  # "shot by two masked men": the shooters, not the shot
     return head.dep_ == "pobj" and head.head.lower_ in tables().descriptive_prepositions
-
-
-ELIDED_NOUNS = frozenset({"more", "others", "other"})
 
 
 def _elided_verb_category(anchor: Token) -> str | None:

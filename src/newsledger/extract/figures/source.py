@@ -19,13 +19,12 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsledger.extract.context import doc_ents, doc_text, sentence_of, span_tokens
-from newsledger.extract.lexicon.figures import KnownBody, tables
+from newsledger.extract.lexicon.figures import PRONOUNS, KnownBody, tables
 from newsledger.models import Span, Statement
 
 __all__ = ["SourceReading", "classify_source", "read_source"]
 
 MAX_SOURCE_TOKENS = 10
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 # Parts of a subject phrase that do not name the source: "the minister, who spoke on TV".
 DROPPED_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep_tail"})
 

@@ -24,16 +24,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsledger.extract.context import doc_sentences, sentence_of, span_text, span_tokens
-from newsledger.extract.lexicon.figures import tables
+from newsledger.extract.lexicon.figures import ESTIMATE_WORDS, HEDGE_VERBS, tables
 from newsledger.models import Figure
 
 __all__ = ["apply_hedges", "status_from_cue"]
 
 DEFAULT_STATUS = "reported"
-ESTIMATE_WORDS = frozenset({"estimated", "estimate", "approximately", "roughly"})
 # Links through which a hedge verb does not govern a figure's clause.
 INDEPENDENT_DEPS = frozenset({"conj", "parataxis"})
-HEDGE_VERBS = frozenset({"verify", "confirm", "corroborate", "unverified"})
 
 
 def status_from_cue(cue_lemma: str | None, anchor: Token) -> str:

@@ -27,30 +27,19 @@ from importlib import resources
 from spacy.tokens import Token
 
 from newsledger.extract.context import sentence_of, span_ents, span_text
+from newsledger.extract.lexicon.figures import (
+    PERIOD_OPENERS,
+    PERIOD_WORDS,
+    RANGE_JOINERS,
+    RATE_ADVERBS,
+    RATE_DETERMINERS,
+    RATE_UNITS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 
 __all__ = ["TimeReading", "read_time", "resolve_date_text"]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "last night": -1}
-PERIOD_WORDS = (
-    "last month",
-    "this month",
-    "last year",
-    "this year",
-    "last week",
-    "this week",
-    "so far",
-    "to date",
-    "in total",
-    "since",
-)
-# A rate: "every day", "a week", "per month", "daily" (the period then reads "per day").
-RATE_UNITS = frozenset({"hour", "day", "night", "week", "month", "year"})
-RATE_DETERMINERS = frozenset({"every", "each", "a", "an", "per"})
-RATE_ADVERBS = {"hourly": "hour", "daily": "day", "nightly": "night", "weekly": "week"}
-# Words opening a period phrase; "from" and "between" only when a date follows.
-PERIOD_OPENERS = frozenset({"since", "from", "between"})
-RANGE_JOINERS = frozenset({"and", "to", "until", "till", "through", "-", "–"})
 # A month-day more than this many days after the reference date belongs to the year before.
 FUTURE_SLACK_DAYS = 7
 

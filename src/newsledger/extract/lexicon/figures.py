@@ -3,7 +3,9 @@
 Owns reading `figure_words.json` (category, housing, unit, group and nationality
 words), `status_cues.json` (reporting cues -> status, hedges) and
 `known_bodies.tsv` (named sources and their kind), and the month names of
-`date_words.json` into plain, immutable lookups.
+`date_words.json` into plain, immutable lookups, and the small word tables the
+figure readers test directly (`lexicon/figures.json`: victims without a digit,
+charges, conditions, rates, periods) as module-level frozensets, tuples and dicts.
 The files document themselves; this module only indexes them.
 """
 
@@ -16,9 +18,76 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FigureTables", "KnownBody", "tables"]
+from newsledger.extract.lexicon.load import read
+
+__all__ = [
+    "ANAPHORIC_GROUP_NOUNS",
+    "CHARGE_WORDS",
+    "CONDITION_STATES",
+    "CRIME_NOUNS",
+    "DEFINITE_VICTIMS",
+    "ELIDED_NOUNS",
+    "ESTIMATE_WORDS",
+    "FigureTables",
+    "HARM_TAKING_VERBS",
+    "HEDGE_VERBS",
+    "KnownBody",
+    "NEAR_MISS",
+    "NEW_PERSON_PRONOUNS",
+    "NOBODY",
+    "PART_OF_WORDS",
+    "PERIOD_OPENERS",
+    "PERIOD_WORDS",
+    "POSSESSIVE_PRONOUNS",
+    "PRONOUNS",
+    "RANGE_JOINERS",
+    "RATE_ADVERBS",
+    "RATE_DETERMINERS",
+    "RATE_UNITS",
+    "RELATIVE_DAYS",
+    "REPORTING_STOP",
+    "SCALE_WORDS",
+    "SINGLE_DETERMINERS",
+    "SPEAKING_VERBS",
+    "WEEKDAYS",
+    "tables",
+]
 
 DATA_PACKAGE = "newsledger.data"
+
+_WORDS = read("figures.json")
+
+# Victims without a digit and the links between figures (figures.assemble).
+PART_OF_WORDS: frozenset[str] = frozenset(_WORDS["part_of_words"])
+SINGLE_DETERMINERS: frozenset[str] = frozenset(_WORDS["single_determiners"])
+ANAPHORIC_GROUP_NOUNS: frozenset[str] = frozenset(_WORDS["anaphoric_group_nouns"])
+DEFINITE_VICTIMS: frozenset[str] = frozenset(_WORDS["definite_victims"])
+POSSESSIVE_PRONOUNS: frozenset[str] = frozenset(_WORDS["possessive_pronouns"])
+NEW_PERSON_PRONOUNS: frozenset[str] = frozenset(_WORDS["new_person_pronouns"])
+NOBODY: frozenset[str] = frozenset(_WORDS["nobody"])
+SPEAKING_VERBS: frozenset[str] = frozenset(_WORDS["speaking_verbs"])
+# What a number counts (figures.category).
+SCALE_WORDS: frozenset[str] = frozenset(_WORDS["scale_words"])
+NEAR_MISS: frozenset[str] = frozenset(_WORDS["near_miss"])
+CRIME_NOUNS: frozenset[str] = frozenset(_WORDS["crime_nouns"])
+CHARGE_WORDS: frozenset[str] = frozenset(_WORDS["charge_words"])
+CONDITION_STATES: frozenset[str] = frozenset(_WORDS["condition_states"])
+HARM_TAKING_VERBS: frozenset[str] = frozenset(_WORDS["harm_taking_verbs"])
+REPORTING_STOP: frozenset[str] = frozenset(_WORDS["reporting_stop"])
+ELIDED_NOUNS: frozenset[str] = frozenset(_WORDS["elided_nouns"])
+# Sources and status (figures.source, figures.status).
+PRONOUNS: frozenset[str] = frozenset(_WORDS["pronouns"])
+ESTIMATE_WORDS: frozenset[str] = frozenset(_WORDS["estimate_words"])
+HEDGE_VERBS: frozenset[str] = frozenset(_WORDS["hedge_verbs"])
+# Dates, periods and rates (figures.time).
+WEEKDAYS: tuple[str, ...] = tuple(_WORDS["weekdays"])
+RELATIVE_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
+PERIOD_WORDS: tuple[str, ...] = tuple(_WORDS["period_words"])
+RATE_UNITS: frozenset[str] = frozenset(_WORDS["rate_units"])
+RATE_DETERMINERS: frozenset[str] = frozenset(_WORDS["rate_determiners"])
+RATE_ADVERBS: dict[str, str] = dict(_WORDS["rate_adverbs"])
+PERIOD_OPENERS: frozenset[str] = frozenset(_WORDS["period_openers"])
+RANGE_JOINERS: frozenset[str] = frozenset(_WORDS["range_joiners"])
 
 
 @dataclass(frozen=True, slots=True)
