@@ -45,14 +45,18 @@ from newsledger.extract.lexicon.figures import (
     tables,
 )
 from newsledger.extract.lexicon.victims import REFLEXIVE_VICTIMS
-from newsledger.models import Figure, Quantity, Span, Statement
+from newsledger.models import (
+    CASUALTY_CATEGORIES,
+    HARM_CATEGORIES,
+    Figure,
+    Quantity,
+    Span,
+    Statement,
+)
 
 __all__ = ["extract_figures"]
 
 PLACE_LABELS = ("GPE", "LOC")
-CASUALTY_CATEGORIES = frozenset({"killed", "injured", "casualties", "missing", "detained"})
-VICTIM_CATEGORIES = frozenset({"killed", "injured", "casualties"})
-DEFINITE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
@@ -149,7 +153,7 @@ def _did_the_harm(token: Token) -> bool:
         seen += 1
         if (
             node.pos_ == "VERB"
-            and category_of.get(node.lemma_.lower()) in VICTIM_CATEGORIES
+            and category_of.get(node.lemma_.lower()) in HARM_CATEGORIES
             and any(c.dep_ == "dobj" for c in node.children)
         ):
             return True
@@ -330,8 +334,7 @@ def extract_figures(
     # Ages and other non-counts do not hide a victim: "a 14-year-old was shot" is one.
     taken = [(f.span.start, f.span.end) for f, _, _ in items if f.category != "other"]
     for tokens, value in _implicit_victims(doc, taken):
-        definite = value < 0
-        value = abs(value)
+        value = abs(value)  # a definite victim ("he") came back as -1
         quantity = Quantity(
             value,
             value,
@@ -341,7 +344,7 @@ def extract_figures(
             Span(tokens.start_char, tokens.end_char, tokens.text),
         )
         figure, noun = _figure(doc, tokens, tokens.root, quantity, statements, context)
-        if figure.category in (DEFINITE_CATEGORIES if definite else VICTIM_CATEGORIES):
+        if figure.category in HARM_CATEGORIES:
             items.append((figure, tokens.root, noun))
     items.sort(key=lambda item: item[0].span.start)
     figures = [item[0] for item in items]
