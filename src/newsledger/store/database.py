@@ -13,19 +13,26 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
+# The submodules themselves, not the package: store/__init__ imports this module.
+import newsledger.store.dump as dump
+import newsledger.store.ledger as ledger_sql
+import newsledger.store.queries as queries
+import newsledger.store.writes as writes
 from newsledger.errors import StoreError
 from newsledger.models import Analysis, Article, Reject
 from newsledger.quality.near_duplicates import Signature
-from newsledger.store import dump, queries, writes
-from newsledger.store import ledger as ledger_sql
+from newsledger.store.ledger import BuiltLedger
 from newsledger.store.migrations import apply_migrations
 
 __all__ = ["Store"]
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_MS = 30_000
+
+# Whatever the caller built: rebuild_ledger hands it back unchanged.
+Built = TypeVar("Built", bound=BuiltLedger)
 
 _PRAGMAS = (
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
@@ -225,11 +232,13 @@ class Store:
         """Whether articles were stored after the consolidated ledger was last built."""
         return self._read(ledger_sql.is_stale)
 
-    def rebuild_ledger(self, build: Callable[[list[dict], list[tuple]], Any]) -> Any:
+    def rebuild_ledger(self, build: Callable[[list[dict], list[tuple]], Built]) -> Built:
         """Replace the consolidated tables with `build(figures, name_uses)` in one transaction.
 
         The inputs are read inside the same write transaction, so the rebuilt
-        ledger matches exactly the figures stored when it committed.
+        ledger matches exactly the figures stored when it committed. The caller
+        (newsledger.consolidate) passes the building in; the store only writes
+        what `build` returns.
         """
         try:
             self._connection.execute("BEGIN IMMEDIATE")
