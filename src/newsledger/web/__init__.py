@@ -12,12 +12,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from newsledger.web.routes import STATIC_DIR, router
+
 __all__ = ["mount_dashboard"]
 
 
 def mount_dashboard(app: FastAPI) -> None:
     """Serve the dashboard pages and /static on `app` (which must set app.state.stores)."""
-    from newsledger.web.routes import STATIC_DIR, router
-
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

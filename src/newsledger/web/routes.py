@@ -19,9 +19,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+# The module, not the package: web/__init__ imports this module.
+import newsledger.web.views as views
 from newsledger.errors import NotFoundError
 from newsledger.store import Store
-from newsledger.web import views
 
 __all__ = ["CONTENT_SECURITY_POLICY", "STATIC_DIR", "render", "router"]
 
