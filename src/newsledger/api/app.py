@@ -123,6 +123,25 @@ def _token_checker(token: str | None):
     return require_token
 
 
+def _add_error_handlers(app: FastAPI) -> None:
+    """JSON answers for invalid requests (422), unknown ids (404) and store failures (503)."""
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = jsonable_encoder(exc.errors())
+        return JSONResponse(
+            {"detail": errors, "message": _validation_message(errors)}, status_code=422
+        )
+
+    @app.exception_handler(NotFoundError)
+    async def _not_found(_: Request, exc: NotFoundError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": f"the ledger cannot be read: {exc}"}, status_code=503)
+
+
 def create_app(
     db_path: str | os.PathLike[str],
     *,
@@ -173,32 +192,22 @@ def create_app(
     app.state.stores = stores
     app.state.allow_ingest = allow_ingest
     app.state.response_cache = cache
+    _add_error_handlers(app)
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = jsonable_encoder(exc.errors())
-        return JSONResponse(
-            {"detail": errors, "message": _validation_message(errors)}, status_code=422
-        )
+    from newsledger.api.ingest import IngestState
+    from newsledger.api.ingest import router as ingest_router
+    from newsledger.api.routes import router as read_router
 
-    @app.exception_handler(NotFoundError)
-    async def _not_found(_: Request, exc: NotFoundError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(StoreError)
-    async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": f"the ledger cannot be read: {exc}"}, status_code=503)
-
-    from newsledger.api import ingest, routes
-
-    app.include_router(routes.router)
+    app.include_router(read_router)
     # The HTML dashboard (newsledger.web): its pages and /static on the same server.
+    # Imported here, not at the top: newsledger.web imports newsledger.api.limits,
+    # and loading that runs newsledger/api/__init__, which imports this module.
     from newsledger.web import mount_dashboard
 
     mount_dashboard(app)
     if allow_ingest:
-        app.state.ingest = ingest.IngestState(db_path)
-        app.include_router(ingest.router, dependencies=[Depends(_token_checker(token))])
+        app.state.ingest = IngestState(db_path)
+        app.include_router(ingest_router, dependencies=[Depends(_token_checker(token))])
     if cache is not None:
         # Inside NoSniff, so a cached answer gets the header like a fresh one.
         app.add_middleware(ResponseCacheMiddleware, cache=cache)
