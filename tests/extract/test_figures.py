@@ -53,6 +53,12 @@ CATEGORY_CASES = [
     ("Prices rose 7 percent last year.", 7, "other", None),
     ("The 19-year-old was shot in the leg.", 19, "other", None),
     ("He spoke alongside two other captured soldiers.", 2, "other", "soldiers"),
+    # Ages beside a harm word are no toll: "at the age of N" / "aged N", digits or words.
+    ("The former senator died on Monday at the age of 89, his family said.", 89, "other", None),
+    ("The singer has died at the age of ninety-three in Madrid.", 93, "other", None),
+    ("The driver, aged 45, was killed when the lorry hit his car.", 45, "other", None),
+    ("A girl aged eight was injured by the falling wall.", 8, "other", None),
+    ("Three people aged 18 to 34 were injured in the crash.", 18, "other", None),
 ]
 
 

@@ -27,6 +27,7 @@ from newsledger.extract.lexicon.figures import (
     SCALE_WORDS,
     tables,
 )
+from newsledger.extract.quantities.context import AGE_UNIT_SUFFIX
 
 __all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
 
@@ -515,7 +516,8 @@ def _count_unit(category: str, noun: Token | None, group: str | None) -> str | N
 def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = None) -> Meaning:
     """Category, count unit and group of the number in `span` (`anchor`: its token, if known).
 
-    Measurements and money (a `unit` in the not-counted table), ages, addresses and
+    Measurements and money (a `unit` in the not-counted table), ages (a unit "... of
+    age"), addresses and
     frequencies are always "other".
     """
     del doc  # the span knows its doc; kept for a uniform signature with the other readers
@@ -526,6 +528,7 @@ def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = 
         unit.lower() in t.not_counted_units
         or unit.lower().rstrip("s") in t.not_counted_units
         or unit.lower() in ("%", "fraction")
+        or unit.endswith(AGE_UNIT_SUFFIX)  # "died at the age of 89", "aged 45"
     ):
         return Meaning("other", None, None, noun)
     if _is_not_a_count(anchor, noun, span.text if anchor.like_num else anchor.text):

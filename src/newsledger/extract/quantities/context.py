@@ -26,6 +26,7 @@ from newsledger.extract.lexicon.quantities import YEAR_INTRODUCERS as _YEAR_INTR
 from newsledger.extract.quantities.numbers import NumberReading
 
 __all__ = [
+    "AGE_UNIT_SUFFIX",
     "age_end",
     "looks_like_year",
     "change_before",
@@ -38,6 +39,9 @@ __all__ = [
     "suffix_is_unit_start",
     "unit_is_plausible",
 ]
+
+# The unit of a number that is an age: "year of age", "month of age".
+AGE_UNIT_SUFFIX = " of age"
 
 _SINGLE_UNITS = {key[0]: name for key, name in UNITS.items() if len(key) == 1}
 _UNIT_FIRST_WORDS = frozenset(key[0] for key in UNITS)
@@ -262,18 +266,28 @@ def age_end(doc, number: NumberReading, end: int) -> int | None:
     if position < len(doc) and doc[position].text in ("-", "–"):
         position += 1
     if position < len(doc) and doc[position].lower_ in ("old", "olds"):
-        number.unit = f"{number.unit} of age"
+        number.unit = f"{number.unit}{AGE_UNIT_SUFFIX}"
         return position + 1
     return None
 
 
+def _after_age_of(doc, start: int) -> bool:
+    """The number follows "age of" / "ages of"."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AGE_WORDS
+
+
 def is_age_by_context(doc, number: NumberReading) -> bool:
-    """ "aged 12", "Maddon, 66, has...": a bare number that is an age."""
-    if number.is_word or number.has_decimal or not 1 <= number.low <= 120:
+    """ "aged 12", "at the age of 89", "Maddon, 66, has...": a bare number that is an age."""
+    if number.has_decimal or not 1 <= number.low <= 120:
         return False
     previous = doc[number.start - 1] if number.start > 0 else None
     if previous is not None and previous.lower_ in AGE_WORDS:
-        return True  # "aged 12", "aged 18 to 34"
+        # "aged 12", "aged 18 to 34", "aged seventeen"; not "the old one".
+        return not number.is_word or previous.lower_ != "old"
+    if _after_age_of(doc, number.start):
+        return True  # "died at the age of 89", "between the ages of four and 17"
+    if number.is_word:
+        return False
     if number.low != number.high:
         return False
     following = doc[number.end] if number.end < len(doc) else None

@@ -298,7 +298,7 @@ def _read_unit(doc, number: NumberReading) -> int:
         if age_end is not None:
             end = age_end
     elif context.is_age_by_context(doc, number):
-        number.unit = "year of age"
+        number.unit = f"year{context.AGE_UNIT_SUFFIX}"
     return end
 
 
