@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsledger.consolidate.claims import LedgerEntry
+from newsledger.models import HARM_CATEGORIES
 
 __all__ = [
     "ABOUT_TOLERANCE",
@@ -46,7 +47,8 @@ __all__ = [
     "interval",
 ]
 
-CUMULATIVE_CATEGORIES = frozenset({"killed", "injured", "casualties"})
+# Counts that only grow over time for one source: the people harmed.
+CUMULATIVE_CATEGORIES = HARM_CATEGORIES
 ABOUT_TOLERANCE = 0.1
 DIVERGENCE_DAYS = 3
 DIVERGENCE_RATIO = 1.5
