@@ -59,6 +59,22 @@ CATEGORY_CASES = [
     ("The driver, aged 45, was killed when the lorry hit his car.", 45, "other", None),
     ("A girl aged eight was injured by the falling wall.", 8, "other", None),
     ("Three people aged 18 to 34 were injured in the crash.", 18, "other", None),
+    # In a run of "label: number" pairs each number counts its own label.
+    (
+        "Victoria Deaths: 23 Cases: 10,777 In hospital: 463 (with 25 people in ICU)",
+        23,
+        "killed",
+        None,
+    ),
+    (
+        "Victoria Deaths: 23 Cases: 10,777 In hospital: 463 (with 25 people in ICU)",
+        463,
+        "other",
+        None,
+    ),
+    ("NSW Deaths: 11 Cases: 6,862 In hospital: 1,507 (with 55 people in ICU)", 6862, "other", None),
+    ("Killed: 12\nInjured: 40\nMissing: 3", 40, "injured", None),
+    ("Update: 5 people were killed in the blast, police said.", 5, "killed", "people"),
 ]
 
 

@@ -362,6 +362,11 @@ def _nearby_category(anchor: Token) -> str | None:
 
 
 def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
+    label = _key_label(anchor) if noun is None or _is_next_label(anchor, noun) else None
+    if label:
+        # "Deaths: 1 Cases: 6,305 In hospital: 459": in a run of "label: number"
+        # pairs each number counts its own label, never the one beside it.
+        return _most_specific([c for c in map(_category_of, label) if c]) or "other", []
     local = _local_category(anchor, noun)
     if local == "injured" and noun is not None and noun.dep_ in ("nsubj", "nsubjpass"):
         # "A woman who was wounded in the shooting has died": her own verb says more
@@ -384,6 +389,31 @@ def _category(anchor: Token, noun: Token | None) -> tuple[str, list[Token]]:
     if governing:
         return governing, path
     return (_nearby_category(anchor) or _label_category(anchor) or "other"), path
+
+
+def _key_label(anchor: Token) -> list[Token]:
+    """The label of a "label: number" pair the number ends ("In hospital: 38 (with ...)",
+    "Cases: 1,174 In hospital"), or [] when the number goes on into running text."""
+    tokens = doc_tokens(anchor.doc)
+    if anchor.i < 2 or tokens[anchor.i - 1].text != ":":
+        return []
+    following = tokens[anchor.i + 1] if anchor.i + 1 < len(tokens) else None
+    if following is not None and not (
+        following.is_punct or following.is_space or following.like_num or following.is_title
+    ):
+        return []
+    label: list[Token] = []
+    for token in reversed(tokens[max(0, anchor.i - 1 - LABEL_MAX_WORDS) : anchor.i - 1]):
+        if not token.is_alpha:
+            break
+        label.insert(0, token)
+    return label
+
+
+def _is_next_label(anchor: Token, noun: Token) -> bool:
+    """The parse took the next pair's label for the counted noun ("Deaths: 11 Cases: 6,862")."""
+    tokens = doc_tokens(anchor.doc)
+    return noun.i > anchor.i and noun.i + 1 < len(tokens) and tokens[noun.i + 1].text == ":"
 
 
 def _label_words(anchor: Token) -> list[Token]:
