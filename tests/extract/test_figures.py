@@ -59,6 +59,11 @@ CATEGORY_CASES = [
     ("The driver, aged 45, was killed when the lorry hit his car.", 45, "other", None),
     ("A girl aged eight was injured by the falling wall.", 8, "other", None),
     ("Three people aged 18 to 34 were injured in the crash.", 18, "other", None),
+    # Weapons, vehicles and attacks near a harm word are not the people they hurt.
+    ("Officials reported four injuries from 51 attacks by Russian forces.", 51, "other", None),
+    ("The mayor said eight missiles had hit the city, wounding 20 people.", 8, "other", None),
+    ("Seven people were shot in four shootings on the Fourth of July.", 4, "other", None),
+    ("Pirates now control 29 ships and 660 hostages.", 29, "other", None),
     # In a run of "label: number" pairs each number counts its own label.
     (
         "Victoria Deaths: 23 Cases: 10,777 In hospital: 463 (with 25 people in ICU)",
