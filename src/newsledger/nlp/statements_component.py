@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsledger.extract import ArticleFacts
 from newsledger.extract.statements.find import extract_statements
 from newsledger.models import to_dict
 
@@ -35,7 +36,6 @@ if not Doc.has_extension("statements"):
 )
 def statements_component(doc: Doc) -> Doc:
     """Compute the statements, then annotate the Doc with them as plain data."""
-    title = doc.user_data.get("title") if isinstance(doc.user_data.get("title"), str) else None
-    statements = extract_statements(doc, title=title)
+    statements = extract_statements(doc, title=ArticleFacts.of_doc(doc).title)
     doc._.statements = [to_dict(statement) for statement in statements]
     return doc

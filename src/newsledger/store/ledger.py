@@ -7,16 +7,16 @@ citations and conflicts for a freshly built set (the caller holds the write
 transaction); `ledger`, `conflicts` and `entities` return the dict shapes
 DEVELOPERS.md documents, paged with limit/offset. Citations are loaded for a
 page of entries at a time, so a listing streams in constant memory. What
-`replace` reads of a built ledger is declared here as protocols
-(`BuiltLedger` and the rows it holds), so the store never imports
-newsledger.consolidate: consolidation depends on the store, not the reverse.
+`replace` reads of a built ledger is the protocol `BuiltLedger`, so the store
+never imports newsledger.consolidate: consolidation depends on the store, not
+the reverse.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
 from newsledger.store.queries import page_limit, page_offset, where_clause
@@ -109,81 +109,16 @@ def read_inputs(connection: sqlite3.Connection) -> tuple[list[dict], list[tuple]
     return figures, names
 
 
-# What `replace` reads of a freshly built ledger. Read-only properties, so any
-# object with these attributes fits (newsledger.consolidate's dataclasses do).
-
-
-class EntityRow(Protocol):
-    @property
-    def entity_id(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def mentions(self) -> int: ...
-    @property
-    def forms(self) -> Iterable[str]: ...
-
-
-class CitationRow(Protocol):
-    @property
-    def article_id(self) -> str: ...
-    @property
-    def figure_idx(self) -> int: ...
-
-
-class EntryRow(Protocol):
-    @property
-    def entry_id(self) -> int: ...
-    @property
-    def entity(self) -> EntityRow | None: ...
-    @property
-    def source(self) -> str | None: ...
-    @property
-    def source_kind(self) -> str | None: ...
-    @property
-    def category(self) -> str: ...
-    @property
-    def group(self) -> str | None: ...
-    @property
-    def place(self) -> str | None: ...
-    @property
-    def as_of(self) -> str | None: ...
-    @property
-    def value_low(self) -> float: ...
-    @property
-    def value_high(self) -> float: ...
-    @property
-    def qualifier(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def citations(self) -> Sequence[CitationRow]: ...
-
-
-class ConflictRow(Protocol):
-    @property
-    def conflict_id(self) -> int: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def first(self) -> EntryRow: ...
-    @property
-    def second(self) -> EntryRow: ...
-    @property
-    def detail(self) -> str: ...
-
-
 class BuiltLedger(Protocol):
-    """A consolidated ledger ready to write: entities, entries and conflicts."""
+    """A consolidated ledger ready to write (newsledger.consolidate's LedgerTables):
+    its entities, entries (with their citations) and conflicts, read by `replace`."""
 
     @property
-    def entities(self) -> Sequence[EntityRow]: ...
+    def entities(self) -> Sequence[Any]: ...
     @property
-    def entries(self) -> Sequence[EntryRow]: ...
+    def entries(self) -> Sequence[Any]: ...
     @property
-    def conflicts(self) -> Sequence[ConflictRow]: ...
+    def conflicts(self) -> Sequence[Any]: ...
 
 
 def replace(connection: sqlite3.Connection, tables: BuiltLedger) -> None:

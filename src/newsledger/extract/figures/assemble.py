@@ -164,7 +164,7 @@ def _did_the_harm(token: Token) -> bool:
 def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[SpacySpan, float]]:
     """Noun phrases that count victims without a digit: "A man was shot" -> 1, "no one" -> 0.
 
-    A definite victim ("he", "the victim") comes back as -1: it counts one death only.
+    A definite victim ("he", "the victim") counts one only: no people listed beside it.
     """
     found = []
     person_nouns = tables().person_nouns
@@ -204,7 +204,7 @@ def _implicit_victims(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[Spac
                     or c.lower_ in REFLEXIVE_VICTIMS
                 )
             )
-        found.append((doc[token.left_edge.i : token.i + 1], value))
+        found.append((doc[token.left_edge.i : token.i + 1], abs(value)))
     return found
 
 
@@ -334,7 +334,6 @@ def extract_figures(
     # Ages and other non-counts do not hide a victim: "a 14-year-old was shot" is one.
     taken = [(f.span.start, f.span.end) for f, _, _ in items if f.category != "other"]
     for tokens, value in _implicit_victims(doc, taken):
-        value = abs(value)  # a definite victim ("he") came back as -1
         quantity = Quantity(
             value,
             value,

@@ -12,13 +12,11 @@ The files document themselves; this module only indexes them.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from newsledger.extract.lexicon.load import read
+from newsledger.extract.lexicon.load import read, read_text
 
 __all__ = [
     "ANAPHORIC_GROUP_NOUNS",
@@ -127,10 +125,6 @@ class FigureTables:
     month_words: frozenset[str]
 
 
-def _read_text(name: str) -> str:
-    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-
-
 def _known_bodies(text: str) -> tuple[KnownBody, ...]:
     rows = csv.reader(
         (line for line in text.splitlines() if line.strip() and not line.startswith("#")),
@@ -157,8 +151,8 @@ def _known_bodies(text: str) -> tuple[KnownBody, ...]:
 @lru_cache(maxsize=1)
 def tables() -> FigureTables:
     """The loaded tables (read once per process)."""
-    words = json.loads(_read_text("figure_words.json"))
-    cues = json.loads(_read_text("status_cues.json"))
+    words = read("figure_words.json", DATA_PACKAGE)
+    cues = read("status_cues.json", DATA_PACKAGE)
     category_of_lemma: dict[str, str] = {}
     for category, lemmas in words["category_lemmas"].items():
         for lemma in lemmas:
@@ -188,6 +182,6 @@ def tables() -> FigureTables:
         hedge_reach_sentences=int(cues["hedge_reach_sentences"]),
         source_kind_words={k: tuple(v) for k, v in cues["source_kind_words"].items()},
         descriptive_prepositions=frozenset(cues["descriptive_prepositions"]),
-        known_bodies=_known_bodies(_read_text("known_bodies.tsv")),
-        month_words=frozenset(json.loads(_read_text("date_words.json"))["months"]),
+        known_bodies=_known_bodies(read_text("known_bodies.tsv", DATA_PACKAGE)),
+        month_words=frozenset(read("date_words.json", DATA_PACKAGE)["months"]),
     )

@@ -16,18 +16,22 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-__all__ = ["by_phrase", "phrase", "read", "table_names", "words"]
+__all__ = ["by_phrase", "phrase", "read", "read_text", "table_names", "words"]
 
 LEXICON_PACKAGE = "newsledger.extract.lexicon"
 
 Value = TypeVar("Value")
 
 
+def read_text(name: str, package: str = LEXICON_PACKAGE) -> str:
+    """The data file `name` of `package` as text (an installed package finds it too)."""
+    return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+
+
 @cache
-def read(name: str) -> dict[str, Any]:
-    """The parsed data file `name` of this package (read once per process)."""
-    text = resources.files(LEXICON_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return json.loads(text)
+def read(name: str, package: str = LEXICON_PACKAGE) -> dict[str, Any]:
+    """The parsed JSON data file `name` of `package` (read once per process)."""
+    return json.loads(read_text(name, package))
 
 
 def table_names(data: dict[str, Any]) -> list[str]:
