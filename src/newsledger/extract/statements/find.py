@@ -43,6 +43,7 @@ from newsledger.extract.statements.reported import (
 )
 from newsledger.extract.statements.speakers import resolve_speakers
 from newsledger.models import Span, Statement
+from newsledger.quality.boilerplate import furniture_spans
 
 __all__ = ["extract_statements"]
 
@@ -409,8 +410,7 @@ def _join_reported_paragraphs(layout: Layout, drafts: list[_Draft]) -> list[_Dra
     return kept
 
 
-def _to_statement(layout: Layout, draft: _Draft, resolved: dict) -> Statement:
-    text = layout.text
+def _to_statement(layout: Layout, draft: _Draft, resolved: dict, text: str) -> Statement:
     frame = draft.frame
     cue = None
     if frame is not None:
@@ -441,6 +441,22 @@ def _to_statement(layout: Layout, draft: _Draft, resolved: dict) -> Statement:
     )
 
 
+def _masked(text: str, furniture: list[tuple[int, int]]) -> str:
+    """`text` with each stretch of page furniture blanked to a line break and spaces:
+    the same length, so offsets hold, and a paragraph of its own, so no quotation,
+    cue or speaker runs into it."""
+    if not furniture:
+        return text
+    pieces = []
+    position = 0
+    for start, end in furniture:
+        pieces.append(text[position:start])
+        pieces.append("\n" + " " * (end - start - 1))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> list[Statement]:
     """Every direct, indirect and mixed statement in `doc`, in text order.
 
@@ -449,9 +465,14 @@ def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> li
     """
     if len(doc) == 0:
         return []
-    text = doc_text(doc)
+    # Captions, credits and live-blog headers (quality/boilerplate) are read as
+    # blank paragraphs: never a statement, a cue or a speaker.
+    text = _masked(doc_text(doc), furniture_spans(doc_text(doc)))
     layout = Layout(doc, find_quotes(text), text)
-    excluded = [number >= 0 for number in layout.quote_of_token]
+    excluded = [
+        number >= 0 or (token.is_space is False and text[token.idx] in " \n")
+        for number, token in zip(layout.quote_of_token, doc, strict=True)
+    ]
     frames = [
         frame for token in find_cues(doc, excluded, lang) if (frame := cue_frame(token, lang))
     ]
@@ -495,4 +516,5 @@ def extract_statements(doc, *, title: str | None = None, lang: str = "en") -> li
     )
     heads = [draft.speaker_head for draft in drafts]
     resolved = resolve_speakers(doc, heads, title=title, lang=lang)
-    return [_to_statement(layout, draft, resolved) for draft in drafts]
+    original = doc_text(doc)
+    return [_to_statement(layout, draft, resolved, original) for draft in drafts]
