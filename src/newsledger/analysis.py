@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from newsledger.extract import run
 from newsledger.extract.context import doc_sentences, doc_text, remember_text
 from newsledger.learned.figure_kind import decide_figures
+from newsledger.learned.incident_counts import decide_summary
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
 from newsledger.nlp.memory import LongZone
 from newsledger.nlp.pipeline import load_pipeline
@@ -70,11 +71,14 @@ def body_offset(doc, article: Article) -> int:
 
 def analyse_doc(doc, article: Article) -> Analysis:
     """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article))),
-    then, with the setting figure_decision = learned, the learned figure decision
-    (`learned.figure_kind`; the main-incident summary stays the rules' own).
+    then the learned decisions their settings choose: the main incident's counts
+    (incident_decision, `learned.incident_counts`) and each figure's category
+    (figure_decision, `learned.figure_kind`).
     Statements and figures keep body offsets."""
     analysis = candidate_analysis(doc, article)
-    statements, figures = analysis.statements, analysis.figures
+    statements, figures, summary = analysis.statements, analysis.figures, analysis.summary
+    if setting("incident_decision") == "learned":
+        summary = decide_summary(doc, figures, summary)
     if setting("figure_decision") == "learned":
         figures = decide_figures(doc, figures)
     start = body_offset(doc, article)
@@ -86,9 +90,7 @@ def analyse_doc(doc, article: Article) -> Analysis:
         statements = _body_statements(statements, start, headline_sentences)
     stored = [start <= f.span.start and not _definite_victim(doc, f) for f in figures]
     figures = _body_figures(figures, stored, start, headline_sentences)
-    return Analysis(
-        article_id=article.id, statements=statements, figures=figures, summary=analysis.summary
-    )
+    return Analysis(article_id=article.id, statements=statements, figures=figures, summary=summary)
 
 
 def _shift(span: Span | None, offset: int) -> Span | None:

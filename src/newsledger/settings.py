@@ -71,6 +71,14 @@ SETTINGS: tuple[Setting, ...] = (
         "then the model of learned/models/figure_kind.md where it is sure; see its card)",
     ),
     Setting(
+        "incident_decision",
+        "learned",
+        "NEWSLEDGER_INCIDENT_DECISION",
+        "who reads an article's main-incident killed and injured counts: learned (the "
+        "default: the model of learned/models/incident_counts.md ranks the rules' "
+        "candidates), or rules (the rules' own reading)",
+    ),
+    Setting(
         "aliases",
         "",
         "NEWSLEDGER_ALIASES",

@@ -16,7 +16,9 @@ __all__ = ["register"]
 @gold_dir_option
 @corpus_option
 def train_command(gold_dir: str, corpus_dir: str) -> None:
-    """Rebuild the figure decision model and its card from the real-news gold's train part."""
+    """Rebuild the shipped models and their cards: the figure decision from the real-news
+    gold's train part, the main-incident counts from the casualties and victim_counts
+    dev halves in ../shared/eval."""
     try:
         import sklearn  # noqa: F401
     except ImportError as exc:
@@ -26,19 +28,34 @@ def train_command(gold_dir: str, corpus_dir: str) -> None:
     from newsledger.eval.realnews_gold import GoldAbsent
     from newsledger.learned.fitting import mean
     from newsledger.learned.train import train_figure_kind
+    from newsledger.learned.train_incidents import IncidentDataAbsent, train_incident_counts
 
     try:
         report = train_figure_kind(gold_dir, corpus_dir)
     except GoldAbsent as exc:
-        raise click.ClickException(f"{exc}: the shipped models are kept") from exc
+        click.echo(f"{exc}: the shipped figure model is kept", err=True)
     except NewsledgerError as exc:
         raise click.ClickException(str(exc)) from exc
-    f1 = mean([f.f1 for f in report.folds])
-    rules = mean([f.f1 for f in report.rules])
+    else:
+        f1 = mean([f.f1 for f in report.folds])
+        rules = mean([f.f1 for f in report.rules])
+        click.echo(
+            f"{report.path}: {report.examples} candidates from {report.articles} articles; "
+            f"C={report.c}, threshold={report.threshold}; cross-validated F1 {f1:.3f} "
+            f"(rules {rules:.3f})"
+        )
+    try:
+        incidents = train_incident_counts()
+    except IncidentDataAbsent as exc:
+        click.echo(f"{exc}: the shipped incident model is kept", err=True)
+        return
+    scores = ", ".join(
+        f"{name} {value:.3f} (rules {incidents.rules.get(name, 0.0):.3f})"
+        for name, value in incidents.cross_validated.items()
+    )
     click.echo(
-        f"{report.path}: {report.examples} candidates from {report.articles} articles; "
-        f"C={report.c}, threshold={report.threshold}; cross-validated F1 {f1:.3f} "
-        f"(rules {rules:.3f})"
+        f"{incidents.path}: {incidents.examples} candidates from "
+        f"{sum(incidents.sets.values())} texts; C={incidents.c}; cross-validated {scores}"
     )
 
 

@@ -61,6 +61,7 @@ class GoldArticle:
     text: str
     killed: int
     injured: int
+    incident_id: str = ""  # GVA's: the group of the validation folds
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ def _gold_article(record: dict) -> GoldArticle:
         text=record.get("text") or "",
         killed=int(incident["num_killed"]),
         injured=int(incident["num_injured"]),
+        incident_id=str(incident.get("id", "")),
     )
 
 

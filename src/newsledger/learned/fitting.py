@@ -16,7 +16,7 @@ from newsledger.learned.figure_kind import MODEL_NAME, decided_category
 from newsledger.learned.linear import LinearModel
 from newsledger.learned.training import Example, TrainingSet
 
-__all__ = ["FoldFigures", "cross_validate", "fit_model", "rules_figures"]
+__all__ = ["FoldFigures", "cross_validate", "fit_linear", "fit_model", "rules_figures"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +29,32 @@ class FoldFigures:
 
 def fit_model(examples: Sequence[Example], c: float, threshold: float) -> LinearModel:
     """A multinomial logistic regression on `examples`, as the shipped model type."""
+    return fit_linear(
+        [example.features for example in examples],
+        [example.label for example in examples],
+        name=MODEL_NAME,
+        c=c,
+        threshold=threshold,
+    )
+
+
+def fit_linear(
+    features: Sequence[dict[str, float]],
+    labels: Sequence[str],
+    *,
+    name: str,
+    c: float,
+    threshold: float = 0.5,
+) -> LinearModel:
+    """A logistic regression (multinomial over the labels) as the shipped model type."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform([example.features for example in examples])
+    matrix = vectorizer.fit_transform(features)
     classifier = LogisticRegression(C=c, max_iter=5000, tol=1e-6)
-    classifier.fit(matrix, [example.label for example in examples])
+    classifier.fit(matrix, list(labels))
     names = vectorizer.get_feature_names_out()
     coef, intercept = classifier.coef_, classifier.intercept_
     if len(classifier.classes_) == 2:
@@ -45,13 +63,13 @@ def fit_model(examples: Sequence[Example], c: float, threshold: float) -> Linear
         coef = np.vstack([np.zeros_like(coef), coef])
         intercept = np.concatenate([np.zeros_like(intercept), intercept])
     weights = {
-        str(name): [round(float(w), 6) for w in coef[:, j]]
-        for j, name in enumerate(names)
+        str(feature): [round(float(w), 6) for w in coef[:, j]]
+        for j, feature in enumerate(names)
         if any(abs(w) > 1e-9 for w in coef[:, j])
     }
     return LinearModel.from_dict(
         {
-            "name": MODEL_NAME,
+            "name": name,
             "classes": [str(label) for label in classifier.classes_],
             "intercept": [round(float(b), 6) for b in intercept],
             "weights": weights,

@@ -101,8 +101,9 @@ def realnews_examples(articles: Sequence[GoldNewsArticle], nlp) -> TrainingSet:
     return data
 
 
-def model_path() -> Path:
-    return Path(str(resources.files("newsledger.learned").joinpath("models", f"{MODEL_NAME}.json")))
+def model_path(name: str = MODEL_NAME) -> Path:
+    """Where the shipped model `name` is written (in the installed package's models/)."""
+    return Path(str(resources.files("newsledger.learned").joinpath("models", f"{name}.json")))
 
 
 def today() -> str:
