@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from newsledger.extract import run
 from newsledger.extract.context import doc_sentences, doc_text, remember_text
+from newsledger.learned.displacement_kind import decide_displacement
 from newsledger.learned.figure_kind import decide_figures
 from newsledger.learned.incident_counts import decide_summary
 from newsledger.models import Analysis, Article, Figure, Reject, Span, Statement
@@ -72,8 +73,9 @@ def body_offset(doc, article: Article) -> int:
 def analyse_doc(doc, article: Article) -> Analysis:
     """Run every extractor over one parsed article (`doc` = nlp(parsed_text(article))),
     then the learned decisions their settings choose: the main incident's counts
-    (incident_decision, `learned.incident_counts`) and each figure's category
-    (figure_decision, `learned.figure_kind`).
+    (incident_decision, `learned.incident_counts`), each figure's category
+    (figure_decision, `learned.figure_kind`) and each plain count's displacement
+    term (displacement_decision, `learned.displacement_kind`).
     Statements and figures keep body offsets."""
     analysis = candidate_analysis(doc, article)
     statements, figures, summary = analysis.statements, analysis.figures, analysis.summary
@@ -81,6 +83,8 @@ def analyse_doc(doc, article: Article) -> Analysis:
         summary = decide_summary(doc, figures, summary)
     if setting("figure_decision") == "learned":
         figures = decide_figures(doc, figures)
+    if setting("displacement_decision") == "learned":
+        figures = decide_displacement(doc, figures)
     start = body_offset(doc, article)
     headline_sentences = 0
     if start:

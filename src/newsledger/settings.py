@@ -79,6 +79,14 @@ SETTINGS: tuple[Setting, ...] = (
         "candidates), or rules (the rules' own reading)",
     ),
     Setting(
+        "displacement_decision",
+        "rules",
+        "NEWSLEDGER_DISPLACEMENT_DECISION",
+        "who tells a plain count's displacement term (displaced, evacuated, homes destroyed "
+        "or damaged, or none): rules (the default), or learned (the rules, then the model "
+        "of learned/models/displacement_kind.md where it is sure; see its card)",
+    ),
+    Setting(
         "aliases",
         "",
         "NEWSLEDGER_ALIASES",

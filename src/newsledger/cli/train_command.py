@@ -17,8 +17,9 @@ __all__ = ["register"]
 @corpus_option
 def train_command(gold_dir: str, corpus_dir: str) -> None:
     """Rebuild the shipped models and their cards: the figure decision from the real-news
-    gold's train part, the main-incident counts from the casualties and victim_counts
-    dev halves in ../shared/eval."""
+    gold's train part, the displacement decision from the displacement dev half and that
+    train part, the main-incident counts from the casualties and victim_counts dev
+    halves in ../shared/eval."""
     try:
         import sklearn  # noqa: F401
     except ImportError as exc:
@@ -44,6 +45,7 @@ def train_command(gold_dir: str, corpus_dir: str) -> None:
             f"C={report.c}, threshold={report.threshold}; cross-validated F1 {f1:.3f} "
             f"(rules {rules:.3f})"
         )
+    _train_displacement(gold_dir, corpus_dir)
     try:
         incidents = train_incident_counts()
     except IncidentDataAbsent as exc:
@@ -56,6 +58,22 @@ def train_command(gold_dir: str, corpus_dir: str) -> None:
     click.echo(
         f"{incidents.path}: {incidents.examples} candidates from "
         f"{sum(incidents.sets.values())} texts; C={incidents.c}; cross-validated {scores}"
+    )
+
+
+def _train_displacement(gold_dir: str, corpus_dir: str) -> None:
+    from newsledger.learned.train_displacement import DisplacementDataAbsent, train_displacement
+
+    try:
+        report = train_displacement(gold_dir=gold_dir, corpus_dir=corpus_dir)
+    except DisplacementDataAbsent as exc:
+        click.echo(f"{exc}: the shipped displacement model is kept", err=True)
+        return
+    click.echo(
+        f"{report.path}: {report.excerpts} excerpts and {report.news} real-news candidates; "
+        f"C={report.c}, threshold={report.threshold}; cross-validated figure+term "
+        f"{report.cross_validated:.3f} (rules {report.rules:.3f}), real-news candidates "
+        f"{report.news_cross_validated:.3f} (rules {report.news_rules:.3f})"
     )
 
 

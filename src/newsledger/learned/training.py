@@ -68,13 +68,13 @@ def _pairs(candidates: list[tuple[int, int]], gold: GoldNewsArticle) -> dict[int
     return {c: gold.figures[g].category for g, c in one_to_one(pairs)}
 
 
-def _article_examples(doc, article, gold: GoldNewsArticle) -> list[Example]:
+def _article_examples(doc, article, gold: GoldNewsArticle, features, keep) -> list[Example]:
     analysis = candidate_analysis(doc, article)
     offset = body_offset(doc, article)
     to_gold = span_mapper(article.text, gold.text)
     kept, spans = [], []
     for figure in analysis.figures:
-        if figure.span.start < offset:
+        if figure.span.start < offset or not keep(figure):
             continue
         start, end = figure.span.start - offset, figure.span.end - offset
         span = to_gold(start, end)
@@ -84,19 +84,26 @@ def _article_examples(doc, article, gold: GoldNewsArticle) -> list[Example]:
     labels = _pairs(spans, gold)
     fold = fold_of(gold.id)
     return [
-        Example(gold.id, fold, figure_features(doc, f), f.category, labels.get(i, "other"))
+        Example(gold.id, fold, features(doc, f), f.category, labels.get(i, "other"))
         for i, f in enumerate(kept)
     ]
 
 
-def realnews_examples(articles: Sequence[GoldNewsArticle], nlp) -> TrainingSet:
-    """One example per figure candidate of the given gold articles (see the module text)."""
+def _every(_figure) -> bool:
+    return True
+
+
+def realnews_examples(
+    articles: Sequence[GoldNewsArticle], nlp, *, features=figure_features, keep=_every
+) -> TrainingSet:
+    """One example per figure candidate of the given gold articles (see the module text);
+    `features(doc, figure)` computes the cues, `keep(figure)` chooses the candidates."""
     built = build_articles([GoldText(a.id, a.text, a.title, a.date) for a in articles], "realnews")
     data = TrainingSet()
     together = zip(built, articles, strict=True)
     pairs = ((parsed_text(article), (article, gold)) for article, gold in together)
     for doc, (article, gold) in nlp.pipe(pairs, as_tuples=True, batch_size=8):
-        data.examples.extend(_article_examples(doc, article, gold))
+        data.examples.extend(_article_examples(doc, article, gold, features, keep))
         data.gold_figures[gold.id] = len(gold.figures)
     return data
 
