@@ -17,6 +17,7 @@ from newsledger.store import Store
         {"category": "killed", "group": "civilians"},
         {"place": "ukraine", "latest_first": True},
         {"source": "ministry"},
+        {"since": "2022-03-01", "until": "2022-03-05"},
     ],
 )
 def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) -> None:
@@ -24,9 +25,20 @@ def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) ->
         expected = list(store.ledger(**params))
     query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
     assert _all_pages(client, "/api/ledger", limit=2, **query) == expected
+    if "until" in params:
+        assert all("2022-03-01" <= row["as_of"][:10] <= "2022-03-05" for row in expected)
     if not params:
         assert expected, "the fixture ledger has consolidated entries"
         assert all(entry["citations"] for entry in expected)
+
+
+@pytest.mark.parametrize(
+    "query", [{"category": "murdered"}, {"since": "2022-03-05", "until": "2022-03-01"}]
+)
+def test_unusable_ledger_filters_are_a_422(client: httpx.Client, query: dict) -> None:
+    answer = client.get("/api/ledger", params=query)
+    assert answer.status_code == 422
+    assert answer.json()["message"]
 
 
 @pytest.mark.parametrize("params", [{}, {"category": "killed"}])

@@ -128,3 +128,26 @@ def test_export_writes_the_ledger(ledger_db, tmp_path, output_format):
 def test_export_requires_what_and_format(ledger_db, tmp_path):
     run = invoke(["export", "--db", ledger_db, "--format", "csv", tmp_path / "x.csv"])
     assert run.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("options", "values"),
+    [
+        (["--since", "2023-05-02"], [150]),
+        (["--until", "2023-05-01"], [102, 198]),
+        (["--since", "2023-05-01", "--until", "2023-05-01", "--source", "health"], [198]),
+    ],
+)
+def test_ledger_date_range(ledger_db, options, values):
+    run = invoke(["ledger", "--db", ledger_db, "--format", "json", *options])
+    assert run.exit_code == 0, run.stderr
+    assert sorted(row["value_low"] for row in json.loads(run.stdout)) == values
+
+
+@pytest.mark.parametrize(
+    "options", [["--until", "soon"], ["--since", "2023-05-04", "--until", "2023-05-01"]]
+)
+def test_ledger_bad_dates_are_usage_errors(ledger_db, options):
+    run = invoke(["ledger", "--db", ledger_db, *options])
+    assert run.exit_code == 2
+    assert "date" in run.stderr or "since" in run.stderr

@@ -5,7 +5,7 @@ connections are not shared between threads; WAL lets these readers run while
 an ingest writes), the request-body size limit (413), the nosniff header, the
 bearer-token check, the response cache (`cache`: repeated GETs answered from
 memory until the database changes), and
-how errors become responses (validation -> 422 with a readable message,
+how errors become responses (validation and unusable filters -> 422 with a readable message,
 NotFoundError -> 404, other store errors -> 503). The routes themselves are in
 `routes` (reading) and `ingest` (POST /api/articles, only with allow_ingest).
 No interactive docs: FastAPI's Swagger UI loads from a CDN, and the API must
@@ -31,6 +31,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from newsledger.api.cache import ResponseCache, ResponseCacheMiddleware
 from newsledger.api.schemas import BODY_TAGS
 from newsledger.errors import NotFoundError, StoreError
+from newsledger.filters import FilterError
 from newsledger.store import Store
 
 __all__ = ["DEFAULT_MAX_BODY_BYTES", "StoreProvider", "create_app"]
@@ -132,6 +133,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             {"detail": errors, "message": _validation_message(errors)}, status_code=422
         )
+
+    @app.exception_handler(FilterError)
+    async def _bad_filter(_: Request, exc: FilterError) -> JSONResponse:
+        errors = [{"loc": ["query"], "msg": str(exc), "type": "value_error"}]
+        return JSONResponse({"detail": errors, "message": str(exc)}, status_code=422)
 
     @app.exception_handler(NotFoundError)
     async def _not_found(_: Request, exc: NotFoundError) -> JSONResponse:

@@ -4,9 +4,10 @@ Every listing takes `limit` (1..500, default 50) and `offset` and answers
 {"items", "limit", "offset", "next_offset"}; it asks the Store for one row
 more than the page to know whether a next page exists. One article comes in
 parts too: its text (`text_offset`, `text_limit`) and its statements and
-figures (`*_offset`, `*_limit`), each bounded by `limits`. Filters are passed to
-the Store unchanged (name filters are case-insensitive substring matches
-there); FastAPI checks their types and bounds, so a bad value is a 422.
+figures (`*_offset`, `*_limit`), each bounded by `limits`. Filters become one
+`newsledger.filters.Filters` handed to the Store; FastAPI checks their types
+and bounds and Filters the rest (an unknown category, since after until), so
+a bad value is a 422.
 Answers are Store dicts serialised once by orjson and returned as ready bytes:
 the `response_model` of each route documents the shape in /openapi.json (the
 tests check every answer against it), and skipping pydantic's per-row
@@ -47,11 +48,10 @@ from newsledger.export_jsonld import CONTEXT as JSONLD_CONTEXT
 from newsledger.export_jsonld import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from newsledger.export_jsonld import document as jsonld_document
 from newsledger.export_jsonld import entity_kinds
+from newsledger.filters import MAX_FILTER_CHARS, Filters
 from newsledger.store import Store
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
-
-MAX_FILTER_CHARS = 200
 
 router = APIRouter()
 
@@ -79,6 +79,9 @@ Category = Annotated[str | None, _text("figure category, exact (killed, injured.
 Group = Annotated[str | None, _text("who is counted; case-insensitive substring")]
 Place = Annotated[str | None, _text("place; case-insensitive substring")]
 Source = Annotated[str | None, _text("who states the figure; case-insensitive substring")]
+SourceId = Annotated[int | None, Query(ge=1, description="only this source entity id")]
+Since = Annotated[date | None, Query(description="as-of date on or after (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="as-of date on or before (YYYY-MM-DD)")]
 
 
 def _json(data: Any) -> Response:
@@ -167,9 +170,8 @@ def list_statements(
     offset: Offset = 0,
 ) -> Response:
     """Quotations and reported statements with their speakers."""
-    rows = _store(request).statements(
-        speaker=speaker, article_id=article_id, kind=kind, limit=limit + 1, offset=offset
-    )
+    filters = Filters.of(speaker=speaker, article_id=article_id, kind=kind)
+    rows = _store(request).statements(filters, limit=limit + 1, offset=offset)
     return _json(page(list(rows), limit, offset))
 
 
@@ -179,21 +181,24 @@ def list_figures(
     category: Category = None,
     group: Group = None,
     source: Source = None,
+    source_id: SourceId = None,
     place: Place = None,
-    since: Annotated[date | None, Query(description="as-of date on or after (YYYY-MM-DD)")] = None,
+    since: Since = None,
+    until: Until = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
     """Quantitative claims, one row per figure in an article."""
-    rows = _store(request).figures(
+    filters = Filters.of(
         category=category,
         group=group,
         source=source,
+        source_id=source_id,
         place=place,
-        since=since.isoformat() if since is not None else None,
-        limit=limit + 1,
-        offset=offset,
+        since=since,
+        until=until,
     )
+    rows = _store(request).figures(filters, limit=limit + 1, offset=offset)
     return _json(page(list(rows), limit, offset))
 
 
@@ -240,6 +245,9 @@ def list_ledger(
     group: Group = None,
     place: Place = None,
     source: Source = None,
+    source_id: SourceId = None,
+    since: Since = None,
+    until: Until = None,
     latest_first: Annotated[bool, Query(description="newest as-of date first")] = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -247,15 +255,16 @@ def list_ledger(
 ) -> Response:
     """Ledger entries: one claim with all its citations, as timelines per source."""
     store = _store(request)
-    rows = store.ledger(
+    filters = Filters.of(
         category=category,
         group=group,
         place=place,
         source=source,
-        latest_first=latest_first,
-        limit=limit + 1,
-        offset=offset,
+        source_id=source_id,
+        since=since,
+        until=until,
     )
+    rows = store.ledger(filters, latest_first=latest_first, limit=limit + 1, offset=offset)
     if output_format == "jsonld":
         return _jsonld(request, store, list(rows), limit, offset)
     return _json(page(list(rows), limit, offset))

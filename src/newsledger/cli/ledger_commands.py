@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from newsledger.cli.filter_options import build_filters, filter_options
 from newsledger.cli.options import db_option, open_store
 from newsledger.cli.output import emit, format_option, limit_option
 from newsledger.models import CATEGORIES
@@ -91,33 +92,19 @@ def _conflict_table(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 @click.command("ledger")
-@category_option
-@click.option("--group", default=None, help="group contains this (e.g. civilians)")
-@click.option("--place", default=None, help="place contains this")
-@click.option("--source", default=None, help="source name or one of its aliases contains this")
+@filter_options("category", "group", "place", "source", "source_id", "since", "until")
 @click.option("--latest-first", is_flag=True, help="newest as-of date first within each source")
 @db_option
 @format_option
 @limit_option
 def ledger_command(
-    category: str | None,
-    group: str | None,
-    place: str | None,
-    source: str | None,
-    latest_first: bool,
-    db_path: str,
-    output_format: str,
-    limit: int | None,
+    latest_first: bool, db_path: str, output_format: str, limit: int | None, **criteria: Any
 ) -> None:
     """Timelines: each source's consolidated claims with their citations, by as-of date."""
+    filters = build_filters(**criteria)
     with open_store(db_path) as store:
         rows: Iterable[dict[str, Any]] = store.ledger(
-            category=category,
-            group=group,
-            place=place,
-            source=source,
-            latest_first=latest_first,
-            limit=limit,
+            filters, latest_first=latest_first, limit=limit
         )
         if output_format == "table":
             emit(_ledger_table(rows), output_format, columns=LEDGER_COLUMNS)

@@ -21,6 +21,7 @@ import newsledger.store.ledger as ledger_sql
 import newsledger.store.queries as queries
 import newsledger.store.writes as writes
 from newsledger.errors import StoreError
+from newsledger.filters import Filters
 from newsledger.models import Analysis, Article, Reject
 from newsledger.quality.near_duplicates import Signature
 from newsledger.store.ledger import BuiltLedger
@@ -156,40 +157,29 @@ class Store:
 
     def statements(
         self,
-        speaker: str | None = None,
-        article_id: str | None = None,
-        kind: str | None = None,
+        filters: Filters | None = None,
+        *,
         limit: int | None = None,
         offset: int = 0,
+        **criteria: Any,
     ) -> Iterator[dict]:
+        """Statements matching `filters` (or keyword criteria: speaker, article_id, kind)."""
         return self._iterate(
-            queries.statements,
-            speaker=speaker,
-            article_id=article_id,
-            kind=kind,
-            limit=limit,
-            offset=offset,
+            queries.statements, filters=Filters.of(filters, **criteria), limit=limit, offset=offset
         )
 
     def figures(
         self,
-        category: str | None = None,
-        group: str | None = None,
-        source: str | None = None,
-        place: str | None = None,
-        since: str | None = None,
+        filters: Filters | None = None,
+        *,
         limit: int | None = None,
         offset: int = 0,
+        **criteria: Any,
     ) -> Iterator[dict]:
+        """Figures matching `filters` (or keyword criteria: category, group, source, place,
+        source_id, since, until)."""
         return self._iterate(
-            queries.figures,
-            category=category,
-            group=group,
-            source=source,
-            place=place,
-            since=since,
-            limit=limit,
-            offset=offset,
+            queries.figures, filters=Filters.of(filters, **criteria), limit=limit, offset=offset
         )
 
     def counts(self) -> dict[str, Any]:
@@ -258,21 +248,21 @@ class Store:
 
     def ledger(
         self,
-        category: str | None = None,
-        group: str | None = None,
-        place: str | None = None,
-        source: str | None = None,
+        filters: Filters | None = None,
+        *,
         latest_first: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        **criteria: Any,
     ) -> Iterator[dict]:
-        """Timeline rows (ledger entries with citations), by source then as-of date."""
+        """Timeline rows (ledger entries with citations), by source then as-of date.
+
+        `filters` (or keyword criteria: category, group, place, source, source_id,
+        since, until, grade) choose the entries.
+        """
         return self._iterate(
             ledger_sql.ledger,
-            category=category,
-            group=group,
-            place=place,
-            source=source,
+            filters=Filters.of(filters, **criteria),
             latest_first=latest_first,
             limit=limit,
             offset=offset,

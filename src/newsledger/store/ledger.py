@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
-from newsledger.store.queries import page_limit, page_offset, where_clause
+from newsledger.filters import Filters
+from newsledger.store.filter_sql import LEDGER_CONDITIONS, where
+from newsledger.store.queries import page_limit, page_offset
 
 __all__ = [
     "LEDGER_TABLES",
@@ -71,25 +73,6 @@ _NAME_USES = """
 
 _ENTRY_COLUMNS = """e.id AS entry_id, e.source, e.source_kind, e.category, e.group_name AS "group",
     e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status"""
-# Every distinct source_order, one index seek each (a loose index scan): a few
-# dozen sources instead of every entry.
-_SOURCE_ORDERS = """WITH RECURSIVE o(v) AS (
-        SELECT min(source_order) FROM ledger_entries
-        UNION ALL
-        SELECT (SELECT min(source_order) FROM ledger_entries WHERE source_order > o.v)
-        FROM o WHERE o.v IS NOT NULL)"""
-_LEDGER_FILTERS: Mapping[str, str] = {
-    "category": "e.category = :category",
-    "group": "newsledger_contains(e.group_name, :group)",
-    "place": "newsledger_contains(e.place, :place)",
-    # Matched once per distinct source and alias (uncorrelated subqueries), not once
-    # per entry, then found through the indexes. source_order is the case-folded
-    # source and the match case-folds anyway, so matching it is matching the source.
-    "source": f"""((e.source IS NOT NULL AND e.source_order IN ({_SOURCE_ORDERS}
-            SELECT v FROM o WHERE newsledger_contains(v, :source)))
-        OR e.entity_id IN (SELECT x.entity_id FROM entity_aliases x
-            WHERE newsledger_contains(x.alias, :source)))""",
-}
 
 
 def source_order(source: str | None) -> str:
@@ -223,30 +206,20 @@ def _with_citations(
 
 def ledger(
     connection: sqlite3.Connection,
-    category: str | None = None,
-    group: str | None = None,
-    place: str | None = None,
-    source: str | None = None,
+    filters: Filters | None = None,
     latest_first: bool = False,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[dict[str, Any]]:
     """Timeline rows: entries ordered by source, then as-of date (newest first on request)."""
-    values = {
-        "category": category,
-        "group": group,
-        "place": place,
-        "source": source,
-        "limit": page_limit(limit),
-        "offset": page_offset(offset),
-    }
+    clause, values = where(LEDGER_CONDITIONS, filters)
     direction = "DESC" if latest_first else "ASC"
     cursor = connection.execute(
         f"""SELECT {_ENTRY_COLUMNS} FROM ledger_entries e
-            {where_clause(_LEDGER_FILTERS, values)}
+            {clause}
             ORDER BY e.source_order, e.as_of {direction}, e.id {direction}
             LIMIT :limit OFFSET :offset""",
-        values,
+        {**values, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     yield from _with_citations(connection, cursor)
 

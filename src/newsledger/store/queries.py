@@ -2,9 +2,8 @@
 
 Every function takes an open connection and returns plain dicts with exactly
 the keys DEVELOPERS.md documents, so interfaces never see a column name.
-Filters are declared as data (parameter -> SQL condition); name filters are
-case-insensitive substring matches through the `newsledger_contains` SQL
-function the Store registers. Articles come in ingest order; statements and
+Listings take one `newsledger.filters.Filters`; store/filter_sql.py turns it
+into SQL. Articles come in ingest order; statements and
 figures in their article's ingest order, then their index in the article.
 Those two listings walk the articles in ingest order (CROSS JOIN fixes the
 join order): a page then stops after the rows it needs, where an index on
@@ -16,10 +15,12 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsledger.errors import NotFoundError
+from newsledger.filters import Filters
+from newsledger.store.filter_sql import FIGURE_CONDITIONS, STATEMENT_CONDITIONS, where
 
 __all__ = [
     "article",
@@ -47,20 +48,6 @@ _FLAGS_JSON = """(
 _ARTICLE_COLUMNS = f"""a.id, a.url, a.title, a.published, a.published_raw, a.outlet,
     a.source_path, a.source_record, a.summary, {_FLAGS_JSON} AS flags_json"""
 
-# Conditions are tested in this order: plain comparisons first, so a row they
-# reject never pays for a call into Python (newsledger_contains).
-_STATEMENT_FILTERS: Mapping[str, str] = {
-    "article_id": "s.article_id = :article_id",
-    "kind": "s.kind = :kind",
-    "speaker": "newsledger_contains(s.speaker, :speaker)",
-}
-_FIGURE_FILTERS: Mapping[str, str] = {
-    "category": "f.category = :category",
-    "since": "f.as_of >= :since",
-    "group": "newsledger_contains(f.group_name, :group)",
-    "source": "newsledger_contains(f.source, :source)",
-    "place": "newsledger_contains(f.place, :place)",
-}
 _STATEMENT_COLUMNS = """s.article_id, s.kind, s.content_text AS content, s.cue_text AS cue,
     s.cue_lemma, s.speaker, s.speaker_mention_text AS speaker_mention, s.speaker_kind,
     s.stance, s.content_start AS start, s.content_end AS "end", s.sentence_index,
@@ -91,13 +78,7 @@ def fts_query(search: str) -> str | None:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def where_clause(filters: Mapping[str, str], values: Mapping[str, Any]) -> str:
-    conditions = [sql for name, sql in filters.items() if values.get(name) is not None]
-    return "WHERE " + " AND ".join(conditions) if conditions else ""
-
-
-# Shared with store/ledger.py: filters as a WHERE clause, and paging values
-# (-1 is SQLite's "no limit").
+# Shared with store/ledger.py: paging values (-1 is SQLite's "no limit").
 def page_limit(limit: int | None) -> int:
     return _NO_LIMIT if limit is None else max(int(limit), 0)
 
@@ -154,7 +135,7 @@ def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any]:
         raise NotFoundError(f"no article with id {article_id!r} in the ledger")
     result = _article_dict(row)
     result["text"] = row["text"]
-    result["statements"] = list(statements(connection, article_id=article_id))
+    result["statements"] = list(statements(connection, Filters(article_id=article_id)))
     result["figures"] = list(figures_of(connection, article_id))
     return result
 
@@ -173,25 +154,18 @@ def rejects(
 
 def statements(
     connection: sqlite3.Connection,
-    speaker: str | None = None,
-    article_id: str | None = None,
-    kind: str | None = None,
+    filters: Filters | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[dict[str, Any]]:
-    values = {
-        "speaker": speaker,
-        "article_id": article_id,
-        "kind": kind,
-        "limit": page_limit(limit),
-        "offset": page_offset(offset),
-    }
+    """Statements matching `filters` (speaker, article_id, kind), in ingest order."""
+    clause, values = where(STATEMENT_CONDITIONS, filters)
     rows = connection.execute(
         f"""SELECT {_STATEMENT_COLUMNS} FROM articles a
             CROSS JOIN statements s ON s.article_id = a.id
-            {where_clause(_STATEMENT_FILTERS, values)}
+            {clause}
             ORDER BY a.seq, s.idx LIMIT :limit OFFSET :offset""",
-        values,
+        {**values, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     for row in rows:
         yield dict(row)
@@ -199,29 +173,18 @@ def statements(
 
 def figures(
     connection: sqlite3.Connection,
-    category: str | None = None,
-    group: str | None = None,
-    source: str | None = None,
-    place: str | None = None,
-    since: str | None = None,
+    filters: Filters | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> Iterator[dict[str, Any]]:
-    values = {
-        "category": category,
-        "group": group,
-        "source": source,
-        "place": place,
-        "since": since,
-        "limit": page_limit(limit),
-        "offset": page_offset(offset),
-    }
+    """Figures matching `filters` (category, group, place, source, dates), in ingest order."""
+    clause, values = where(FIGURE_CONDITIONS, filters)
     rows = connection.execute(
         f"""SELECT {_FIGURE_COLUMNS} FROM articles a
             CROSS JOIN figures f ON f.article_id = a.id
-            {where_clause(_FIGURE_FILTERS, values)}
+            {clause}
             ORDER BY a.seq, f.idx LIMIT :limit OFFSET :offset""",
-        values,
+        {**values, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     for row in rows:
         yield dict(row)

@@ -11,7 +11,6 @@ word for word (tests/web/test_limits.py checks it).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 # The module, not the package: web/__init__ imports this module.
 import newsledger.web.views as views
 from newsledger.errors import NotFoundError
+from newsledger.filters import Filters
 from newsledger.store import Store
 
 __all__ = ["CONTENT_SECURITY_POLICY", "STATIC_DIR", "render", "router"]
@@ -76,13 +76,6 @@ def overview(request: Request) -> HTMLResponse:
     return render("overview.html", page="overview", **views.overview_page(_store(request)))
 
 
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 @router.get("/figures", response_class=HTMLResponse)
 def figures(
     request: Request,
@@ -93,15 +86,12 @@ def figures(
     since: Field = "",
     until: Field = "",
 ) -> HTMLResponse:
-    # A bad date in the form is ignored rather than refused: the page shows
+    # A bad value in the form is ignored rather than refused: the page shows
     # the field empty again, which tells the user it was not understood.
+    form = {"category": category, "group": group, "place": place, "source": source}
+    found = Filters.lenient({**form, "since": since, "until": until})
     filters = views.FigureFilters(
-        category=category if category in views.CATEGORIES else "",
-        group=group.strip(),
-        place=place.strip(),
-        source=source.strip(),
-        since=_date(since),
-        until=_date(until),
+        **{name: getattr(found, name) for name in (*form, "since", "until")}
     )
     return render("figures.html", page="figures", **views.figures_page(_store(request), filters))
 

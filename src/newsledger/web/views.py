@@ -12,14 +12,14 @@ figures inside it, and says where the part was cut.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, replace
-from datetime import date
+from dataclasses import dataclass, fields, replace
 from itertools import islice
 from typing import Any
 from urllib.parse import quote
 
 from newsledger.api.limits import PAGE_FIGURE_ROWS, PAGE_MARKS, PAGE_TEXT_CHARS
 from newsledger.errors import NotFoundError
+from newsledger.filters import Filters
 from newsledger.models import CATEGORIES
 from newsledger.store import Store
 from newsledger.web.charts import build_series, chart_layout, citation_href, timeline_svg
@@ -157,49 +157,23 @@ def overview_page(store: Store) -> dict[str, Any]:
 # figures explorer -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FigureFilters:
-    """The explorer's GET form; empty strings mean "any"."""
+@dataclass(frozen=True, slots=True)
+class FigureFilters(Filters):
+    """The explorer's GET form as Filters: killed figures unless it says otherwise; an
+    empty string means "any"."""
 
-    category: str = "killed"
-    group: str = ""
-    place: str = ""
-    source: str = ""
-    since: date | None = None
-    until: date | None = None
+    category: str | None = "killed"
 
-    def describe(self) -> str:
-        parts = [self.category or "all categories"]
-        for name in ("group", "place", "source"):
-            if getattr(self, name):
-                parts.append(f"{name} ~ {getattr(self, name)}")
-        if self.since:
-            parts.append(f"from {self.since.isoformat()}")
-        if self.until:
-            parts.append(f"until {self.until.isoformat()}")
-        return ", ".join(parts)
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            if getattr(self, item.name) == "":
+                object.__setattr__(self, item.name, None)
+        self.checked()
 
 
-def _in_dates(entry: Mapping[str, Any], filters: FigureFilters) -> bool:
-    if filters.since is None and filters.until is None:
-        return True
-    as_of = (entry.get("as_of") or "")[:10]
-    if not as_of:
-        return False
-    if filters.since and as_of < filters.since.isoformat():
-        return False
-    return not (filters.until and as_of > filters.until.isoformat())
-
-
-def filtered_entries(store: Store, filters: FigureFilters) -> Iterator[dict]:
-    """Ledger entries matching the filters (dates are checked here; the Store has no `until`)."""
-    entries = store.ledger(
-        category=filters.category or None,
-        group=filters.group or None,
-        place=filters.place or None,
-        source=filters.source or None,
-    )
-    return (entry for entry in entries if _in_dates(entry, filters))
+def filtered_entries(store: Store, filters: Filters) -> Iterator[dict]:
+    """Ledger entries matching the filters."""
+    return store.ledger(filters)
 
 
 def _chart_view(series: list, title: str) -> dict[str, Any]:
@@ -234,7 +208,7 @@ def figures_page(store: Store, filters: FigureFilters) -> dict[str, Any]:
         key=lambda row: (row.get("as_of") or "", row.get("source") or ""),
     )
     return {
-        "filters": asdict(filters),
+        "filters": filters.form(),
         "description": filters.describe(),
         "categories": CATEGORIES,
         **_chart_view(series, f"Figures over time: {filters.describe()}"),
