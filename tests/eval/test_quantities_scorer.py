@@ -156,7 +156,7 @@ def test_stored_tags_are_what_ingest_stores(nlp, tmp_path):
         ([(t.value, t.unit) for t in tags] for tags in stored_tags(sentences, nlp)), key=str
     )
     assert scored == ingested
-    assert (13.0, "-") in scored[0] + scored[1]  # "13 goals" is stored with no unit
+    assert (13.0, "goal") in scored[0] + scored[1]  # "13 goals" is stored counting goals
 
 
 def test_bad_gold_line_is_a_typed_error(tmp_path):

@@ -62,6 +62,10 @@ def anchor_token(span: Span) -> Token:
     return numeric[-1] if numeric else span.root
 
 
+# The modifiers of a counted noun that are part of what is counted.
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
 def counted_noun(anchor: Token) -> Token | None:
     """The noun a number counts: its head for "352 civilians", None for "1,000 wounded"."""
     node = anchor
@@ -464,6 +468,14 @@ def _has_scale(anchor: Token) -> bool:
     return bool(following) and following[0].lower_ in SCALE_WORDS
 
 
+def _counts_things(noun: Token | None) -> bool:
+    """A count of things that are never people harmed: bombs, drones, vehicles, strikes."""
+    t = tables()
+    return noun is not None and (
+        _lemma(noun) in t.not_counted_nouns or noun.lower_ in t.not_counted_nouns
+    )
+
+
 def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
     """Ages, addresses, frequencies and the like: "19-year-old", "Girl, 4,", "the 1600 block"."""
     t = tables()
@@ -479,9 +491,7 @@ def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
     following = anchor.doc[anchor.i + 1 : anchor.i + 4]
     if following.text.lower().startswith(("-year", "year", "years old", "- year", "month")):
         return True
-    if noun is not None and (
-        _lemma(noun) in t.not_counted_nouns or noun.lower_ in t.not_counted_nouns
-    ):
+    if _counts_things(noun):
         return True
     if noun is None and anchor.i + 1 < len(anchor.doc):
         after = anchor.doc[anchor.i + 1]
@@ -530,7 +540,28 @@ def _group(noun: Token | None, anchor: Token) -> str | None:
     return " ".join([*sides, base]) if sides else base
 
 
+def counted_phrase(noun: Token) -> str:
+    """What a count counts, lemmatised with the words that narrow it, as NewsQuant
+    annotates a count's unit: "460 Kia and Hyundai vehicles" -> "kia hyundai vehicle",
+    "22 goals" -> "goal", "the best wireless speakers" -> "good wireless speaker"."""
+    return " ".join([*_modifier_words(noun), _lemma(noun)])
+
+
+def _modifier_words(token: Token) -> list[str]:
+    """The lemmas of the modifiers before `token`, theirs first, with the words
+    joined to them ("Kia and Hyundai", "digital and physical")."""
+    words = []
+    for child in token.lefts:
+        if child.dep_ in MODIFIER_DEPS and child.is_alpha:
+            words.extend(_modifier_words(child))
+            words.append(_lemma(child))
+            words.extend(_lemma(c) for c in child.children if c.dep_ == "conj" and c.is_alpha)
+    return words
+
+
 def _count_unit(category: str, noun: Token | None, group: str | None) -> str | None:
+    """People, households, homes... for the nouns of the count-unit table; for a count
+    of people harmed or a group, people; for any other count, the counted phrase."""
     t = tables()
     if noun is not None:
         lemma = _lemma(noun)
@@ -540,6 +571,8 @@ def _count_unit(category: str, noun: Token | None, group: str | None) -> str | N
             return t.count_units[lemma]
     if group is not None or category != "other":
         return PERSON_UNIT
+    if noun is not None and noun.is_alpha:
+        return counted_phrase(noun)
     return None
 
 
@@ -562,7 +595,8 @@ def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = 
     ):
         return Meaning("other", None, None, noun)
     if _is_not_a_count(anchor, noun, span.text if anchor.like_num else anchor.text):
-        return Meaning("other", None, None, noun)
+        counted = counted_phrase(noun) if _counts_things(noun) and noun.is_alpha else None
+        return Meaning("other", counted, None, noun)
     if _is_descriptive(anchor, noun):
         group = _group(noun, anchor)
         return Meaning("other", PERSON_UNIT if group else None, group, noun)
