@@ -599,7 +599,7 @@ def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = 
         return Meaning("other", counted, None, noun)
     if _is_descriptive(anchor, noun):
         group = _group(noun, anchor)
-        return Meaning("other", PERSON_UNIT if group else None, group, noun)
+        return Meaning("other", _count_unit("other", noun, group), group, noun)
     category, path = _category(anchor, noun)
     housing = _housing(noun, anchor, path)
     if housing:
