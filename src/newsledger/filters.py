@@ -156,9 +156,14 @@ class Filters:
         return ", ".join(parts)
 
     @property
-    def unnamed_source(self) -> bool:
-        """Whether the source criterion asks for figures and entries without a source."""
-        return self.source is not None and self.source.strip().casefold() == UNNAMED
+    def unnamed_source(self) -> bool | None:
+        """True when the source criterion is `unnamed`: figures and entries without a source."""
+        return (self.source is not None and self.source.strip().casefold() == UNNAMED) or None
+
+    @property
+    def named_source(self) -> str | None:
+        """The source criterion when it names a source (see newsledger.source_names)."""
+        return None if self.unnamed_source else self.source
 
 
 def _clean(value: str | None, name: str) -> str | None:

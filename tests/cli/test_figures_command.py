@@ -62,7 +62,10 @@ def test_lists_every_figure_with_the_contract_keys(ledger):
         (["--category", "killed"], [40]),
         (["--category", "evacuated"], [300]),
         (["--group", "civilians"], [40]),
-        (["--source", "fire service"], [12, 300]),
+        (["--source", "regional fire service"], [12, 300]),
+        (["--source", "regional"], [12, 300]),
+        # whole words from the start of the name, never a piece of it
+        (["--source", "fire service"], []),
         (["--since", "2023-01-01", "--category", "injured"], [12]),
         (["--limit", "1", "--category", "killed"], [40]),
     ],

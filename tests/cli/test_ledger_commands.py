@@ -63,8 +63,8 @@ def test_ledger_json_lists_timeline_rows_with_citations(ledger_db):
 
 def test_ledger_filters_and_latest_first(ledger_db):
     run = invoke(
-        ["ledger", "--db", ledger_db, "--source", "health", "--latest-first", "--format", "json",
-         "--limit", "1"]
+        ["ledger", "--db", ledger_db, "--source", "valdorian health", "--latest-first",
+         "--format", "json", "--limit", "1"]
     )  # fmt: skip
     assert run.exit_code == 0, run.stderr
     assert [r["as_of"] for r in run.json()] == ["2023-05-04"]
@@ -73,7 +73,7 @@ def test_ledger_filters_and_latest_first(ledger_db):
 
 
 def test_ledger_table_shows_citation_count_and_first_outlet(ledger_db):
-    run = invoke(["ledger", "--db", ledger_db, "--source", "health"])
+    run = invoke(["ledger", "--db", ledger_db, "--source", "Valdorian"])
     assert run.exit_code == 0, run.stderr
     assert "2 (valdoria-times.org)" in run.stdout
     assert "1 (valdoria-times.org)" in run.stdout
@@ -135,7 +135,7 @@ def test_export_requires_what_and_format(ledger_db, tmp_path):
     [
         (["--since", "2023-05-02"], [150]),
         (["--until", "2023-05-01"], [102, 198]),
-        (["--since", "2023-05-01", "--until", "2023-05-01", "--source", "health"], [198]),
+        (["--since", "2023-05-01", "--until", "2023-05-01", "--source", "valdorian"], [198]),
     ],
 )
 def test_ledger_date_range(ledger_db, options, values):

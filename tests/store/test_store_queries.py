@@ -184,7 +184,12 @@ def test_statement_filters(ledger, filters, expected):
         ({}, ["injured", "missing"]),
         ({"category": "missing"}, ["missing"]),
         ({"group": "PASSENGER"}, ["injured"]),
-        ({"source": "company"}, ["missing"]),
+        ({"source": "ferry"}, ["missing"]),
+        ({"source": "Ferry company"}, ["missing"]),
+        # a source is matched by whole words from its start, never letters inside it
+        ({"source": "company"}, []),
+        ({"source": "erry"}, []),
+        ({"source": "unnamed"}, []),
         ({"place": "solvik"}, ["injured", "missing"]),
         ({"place": "harbour"}, ["missing"]),
         ({"since": "2024-03-01"}, ["injured"]),

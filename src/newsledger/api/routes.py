@@ -78,7 +78,13 @@ def _text(description: str) -> Any:
 Category = Annotated[str | None, _text("figure category, exact (killed, injured...)")]
 Group = Annotated[str | None, _text("who is counted; case-insensitive substring")]
 Place = Annotated[str | None, _text("place; case-insensitive substring")]
-Source = Annotated[str | None, _text("who states the figure; case-insensitive substring")]
+Source = Annotated[
+    str | None,
+    _text(
+        "who states the figure: an entity's name or alias, whole words from the start "
+        "(UN reaches the UN's bodies, never 'country'); unnamed for figures without one"
+    ),
+]
 SourceId = Annotated[int | None, Query(ge=1, description="only this source entity id")]
 Since = Annotated[date | None, Query(description="as-of date on or after (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="as-of date on or before (YYYY-MM-DD)")]

@@ -18,7 +18,10 @@ from newsledger.models import CATEGORIES, FIGURE_CATEGORIES
 
 __all__ = ["build_filters", "filter_options"]
 
-_SOURCE_HELP = "source name or alias contains this (case-insensitive)"
+_SOURCE_HELP = (
+    "source entity: its name or an alias, whole words from the start (UN, Volodymyr); "
+    "an organisation's bodies too (UN: OHCHR, UNHCR, WHO...); unnamed: no source"
+)
 # criterion -> (click option arguments, keyword arguments)
 _OPTIONS: Mapping[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "category": (("--category",), {"type": click.Choice(CATEGORIES), "help": "figure category"}),

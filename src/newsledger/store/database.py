@@ -24,6 +24,7 @@ from newsledger.errors import StoreError
 from newsledger.filters import Filters
 from newsledger.models import Analysis, Article, Reject
 from newsledger.quality.near_duplicates import Signature
+from newsledger.source_names import source_matches
 from newsledger.store.ledger import BuiltLedger
 from newsledger.store.migrations import apply_migrations
 
@@ -65,6 +66,9 @@ class Store:
             self._connection.row_factory = sqlite3.Row
             self._connection.create_function(
                 "newsledger_contains", 2, queries.contains, deterministic=True
+            )
+            self._connection.create_function(
+                "newsledger_source_matches", 2, source_matches, deterministic=True
             )
             for pragma in _PRAGMAS:
                 self._connection.execute(pragma)

@@ -4,7 +4,10 @@ Each listing (ledger entries, figures, statements) declares its conditions
 as data (criterion -> SQL), tested in that order: plain comparisons first, so
 a row they reject never pays for a call into Python. Name filters on groups,
 places and speakers are case-insensitive substring matches through the
-`newsledger_contains` SQL function the Store registers.
+`newsledger_contains` SQL function the Store registers; a source filter
+matches entities by name and alias (`newsledger_source_matches`, i.e.
+newsledger.source_names.source_matches), never a substring of letters, and
+`unnamed` asks for rows without a source.
 """
 
 from __future__ import annotations
@@ -17,13 +20,12 @@ from newsledger.filters import Filters
 
 __all__ = ["FIGURE_CONDITIONS", "LEDGER_CONDITIONS", "STATEMENT_CONDITIONS", "where"]
 
-# Every distinct source_order, one index seek each (a loose index scan): a few
-# dozen sources instead of every entry.
-_SOURCE_ORDERS = """WITH RECURSIVE o(v) AS (
-        SELECT min(source_order) FROM ledger_entries
-        UNION ALL
-        SELECT (SELECT min(source_order) FROM ledger_entries WHERE source_order > o.v)
-        FROM o WHERE o.v IS NOT NULL)"""
+# The entities a named source filter asks for (newsledger.source_names), matched once
+# per entity name and alias (uncorrelated subqueries), then found through the indexes.
+_SOURCE_ENTITIES = """SELECT n.id FROM entities n
+        WHERE newsledger_source_matches(n.name, :named_source)
+    UNION SELECT x.entity_id FROM entity_aliases x
+        WHERE newsledger_source_matches(x.alias, :named_source)"""
 
 LEDGER_CONDITIONS: Mapping[str, str] = {
     "category": "e.category = :category",
@@ -31,13 +33,8 @@ LEDGER_CONDITIONS: Mapping[str, str] = {
     "until": "substr(e.as_of, 1, 10) <= :until",
     "group": "newsledger_contains(e.group_name, :group)",
     "place": "newsledger_contains(e.place, :place)",
-    # Matched once per distinct source and alias (uncorrelated subqueries), not once
-    # per entry, then found through the indexes. source_order is the case-folded
-    # source and the match case-folds anyway, so matching it is matching the source.
-    "source": f"""((e.source IS NOT NULL AND e.source_order IN ({_SOURCE_ORDERS}
-            SELECT v FROM o WHERE newsledger_contains(v, :source)))
-        OR e.entity_id IN (SELECT x.entity_id FROM entity_aliases x
-            WHERE newsledger_contains(x.alias, :source)))""",
+    "named_source": f"e.entity_id IN ({_SOURCE_ENTITIES})",
+    "unnamed_source": "e.entity_id IS NULL",
     "source_id": "e.entity_id = :source_id",
 }
 FIGURE_CONDITIONS: Mapping[str, str] = {
@@ -45,7 +42,12 @@ FIGURE_CONDITIONS: Mapping[str, str] = {
     "since": "f.as_of >= :since",
     "until": "substr(f.as_of, 1, 10) <= :until",
     "group": "newsledger_contains(f.group_name, :group)",
-    "source": "newsledger_contains(f.source, :source)",
+    "unnamed_source": "f.source IS NULL",
+    # A figure's source is the spelling its article used: every spelling merged into a
+    # matching entity, or (ledger not built yet) a spelling that matches itself.
+    "named_source": f"""(f.source IN (SELECT x.alias FROM entity_aliases x
+            WHERE x.entity_id IN ({_SOURCE_ENTITIES}))
+        OR newsledger_source_matches(f.source, :named_source))""",
     "source_id": """f.source IN (SELECT x.alias FROM entity_aliases x
         WHERE x.entity_id = :source_id)""",
     "place": "newsledger_contains(f.place, :place)",
@@ -65,7 +67,7 @@ def where(conditions: Mapping[str, str], filters: Filters | None) -> tuple[str, 
     clauses: list[str] = []
     for name, sql in conditions.items():
         value = getattr(filters, name)
-        if value is None:
+        if value is None or value is False:
             continue
         values[name] = value.isoformat() if isinstance(value, date) else value
         clauses.append(sql)
