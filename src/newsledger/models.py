@@ -205,6 +205,9 @@ class Figure:
     as_of: ISO date the figure refers to; period: "since 2022-02-24" style text;
     as_of_note: how as_of was resolved ("from suggested publication date").
     part_of: index (in the article's figure list) of the figure this one is part of.
+    place: the most specific place the text gives, as written; place_name, place_region
+    (first-level region), place_country (ISO 3166 alpha-2), place_lat, place_lon and
+    place_precision (point, region, country): its gazetteer entry (None when unresolved).
     """
 
     value_low: float
@@ -226,6 +229,12 @@ class Figure:
     sentence: str
     sentence_index: int
     part_of: int | None = None
+    place_name: str | None = None
+    place_region: str | None = None
+    place_country: str | None = None
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

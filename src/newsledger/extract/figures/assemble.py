@@ -5,7 +5,8 @@ Figure (non-counts become category "other", so every quantity is listed) by
 combining the readers of its sibling modules: `categories` (category, unit of
 count, group), `sources` (source, source kind, cue), `times` (as-of date,
 period), `status` (cue -> status, hedges). It adds what needs the whole
-article: the place (the sentence's place, else the article's main place),
+article: the place (`place.ArticlePlaces`: the sentence's most specific place,
+else the paragraph's, else the lede's, resolved by the gazetteer),
 the part-of links ("136 killed, including 13 children"), the group of an
 elided count ("352 civilians killed and more than 1,000 wounded"), and the
 victims counted without a digit ("A man was shot and killed" = 1 killed,
@@ -15,21 +16,18 @@ people", the attacker) that the main-incident summary needs.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from newsledger.extract.context import (
-    doc_ents,
     doc_sentences,
     doc_tokens,
     sentence_of,
-    span_ents,
     span_text,
     token_indices,
 )
 from newsledger.extract.figures.category import HARM_TAKING_VERBS, anchor_token, read_meaning
+from newsledger.extract.figures.place import ArticlePlaces
 from newsledger.extract.figures.source import read_source
 from newsledger.extract.figures.status import apply_hedges, status_from_cue
 from newsledger.extract.figures.time import read_time
@@ -56,26 +54,7 @@ from newsledger.models import (
 
 __all__ = ["extract_figures"]
 
-PLACE_LABELS = ("GPE", "LOC")
 VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-
-
-def _main_place(doc: Doc) -> str | None:
-    counts = Counter(e.text for e in doc_ents(doc) if e.label_ in PLACE_LABELS)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _place(anchor: Token, main_place: str | None) -> str | None:
-    places = [e for e in span_ents(sentence_of(anchor)) if e.label_ in PLACE_LABELS]
-    if not places:
-        return main_place
-
-    # Prefer a place introduced by "in" ("casualties in Ukraine"), then the nearest.
-    def rank(entity: SpacySpan) -> tuple[bool, int]:
-        introduced = entity.root.head.lower_ in ("in", "near", "across", "at")
-        return (not introduced, abs(entity.start - anchor.i))
-
-    return sorted(places, key=rank)[0].text
 
 
 def _token_span(doc: Doc, span: Span) -> SpacySpan | None:
@@ -281,6 +260,8 @@ def _figure(
     source = read_source(anchor, statements)
     when = read_time(anchor, context["reference_date"], context["reference_is_suggested"])
     sentence = sentence_of(anchor)
+    place = context["places"].of(anchor)
+    resolved = place.resolved
     figure = Figure(
         value_low=quantity.value_low,
         value_high=quantity.value_high,
@@ -289,7 +270,7 @@ def _figure(
         category=meaning.category,
         count_unit=meaning.count_unit,
         group=meaning.group,
-        place=_place(anchor, context["main_place"]),
+        place=place.written,
         as_of=when.as_of,
         period=when.period,
         as_of_note=when.as_of_note,
@@ -300,6 +281,12 @@ def _figure(
         span=quantity.span,
         sentence=span_text(sentence),
         sentence_index=context["sentence_index"][sentence.start],
+        place_name=resolved.name if resolved else None,
+        place_region=resolved.region if resolved else None,
+        place_country=resolved.country if resolved else None,
+        place_lat=resolved.lat if resolved else None,
+        place_lon=resolved.lon if resolved else None,
+        place_precision=resolved.precision if resolved else None,
     )
     return figure, meaning.noun
 
@@ -311,16 +298,18 @@ def extract_figures(
     *,
     reference_date: str | None = None,
     reference_is_suggested: bool = False,
+    outlet: str | None = None,
 ) -> list[Figure]:
     """One Figure per Quantity (in text order), plus digit-less victims, with links resolved.
 
     `reference_date` (ISO) is what relative dates resolve against; pass the
-    article's `reference_date` and whether it is only the suggested date.
+    article's `reference_date` and whether it is only the suggested date; `outlet`
+    (the article's outlet domain) helps resolve an ambiguous place name.
     """
     context = {
         "reference_date": reference_date,
         "reference_is_suggested": reference_is_suggested,
-        "main_place": _main_place(doc),
+        "places": ArticlePlaces(doc, outlet=outlet),
         "sentence_index": _sentence_index(doc),
     }
     items: list[tuple[Figure, Token, Token | None]] = []
