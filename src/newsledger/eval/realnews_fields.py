@@ -8,8 +8,10 @@ two say the same thing, and nothing more lenient:
 - category, status: equal;
 - group: the same head of who is counted (GUIDELINES' head list; "troops" is
   "soldiers", no group is "people"); the side is not compared;
-- place: the same place name, case and a leading "the" aside; no place
-  stored is right only when the gold has none;
+- place: the same place name, case and a leading "the" aside, or two names of
+  one gazetteer entry ("US", "U.S." and "the United States"; "Kiev" and "Kyiv":
+  each name resolved alone by extract/figures/gazetteer.py, so "Kyiv region" is
+  not "Kyiv"); no place stored is right only when the gold has none;
 - as-of: the same ISO date; none stored is right only when the gold has none;
 - source and speaker: the same name, with the words of one inside the other's
   ("Zelenskiy" for "Volodymyr Zelenskiy", "UN human rights office" for "the
@@ -25,6 +27,7 @@ from importlib import resources
 from typing import Any
 
 from newsledger.eval.realnews_gold import GoldFigure
+from newsledger.extract.figures.gazetteer import resolve
 
 __all__ = ["FIGURE_FIELDS", "field_right", "group_head", "same_name"]
 
@@ -69,6 +72,18 @@ def _place(name: str | None) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def same_place(gold: str | None, stored: str | None) -> bool:
+    """The same name, or two names of one gazetteer entry."""
+    if _place(gold) == _place(stored):
+        return True
+    if not gold or not stored:
+        return False
+    gold_entry, stored_entry = resolve(gold), resolve(stored)
+    return (
+        gold_entry is not None and stored_entry is not None and gold_entry.key == stored_entry.key
+    )
+
+
 def field_right(name: str, gold: GoldFigure, row: dict[str, Any]) -> bool:
     """Whether the stored figure row's field `name` (one of FIGURE_FIELDS) is right."""
     if name == "value":
@@ -76,7 +91,7 @@ def field_right(name: str, gold: GoldFigure, row: dict[str, Any]) -> bool:
     if name == "group":
         return group_head(row["group"]) == group_head(gold.group)
     if name == "place":
-        return _place(row["place"]) == _place(gold.place)
+        return same_place(gold.place, row["place"])
     if name == "source":
         return same_name(gold.source, row["source"])
     if name == "as_of":
