@@ -156,7 +156,7 @@ class _Index:
             bucket.append(entry)
 
     def _add_regions(self) -> None:
-        region_words = frozenset(_tables()["region_words"])
+        region_words = _region_words()
         for entry in self.regions.values():
             self._add(entry.name, entry)
             words = name_key(entry.name).replace("'", "").split()
@@ -219,10 +219,14 @@ def unambiguous_country(name: str) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+@cache
+def _region_words() -> frozenset[str]:
+    return frozenset(_tables()["region_words"])
+
+
 def _split_region(name: str) -> tuple[str, bool]:
     words = name_key(name).split()
-    region_words = frozenset(_tables()["region_words"])
-    if len(words) > 1 and words[-1] in region_words:
+    if len(words) > 1 and words[-1] in _region_words():
         return " ".join(words[:-1]), True
     return name, False
 

@@ -22,11 +22,19 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from newsledger.extract.context import doc_ents, doc_sentences, doc_text, doc_tokens, sentence_of
+from newsledger.extract.context import (
+    doc_ents,
+    doc_sentences,
+    doc_text,
+    doc_tokens,
+    sentence_of,
+    token_indices,
+)
 from newsledger.extract.figures.gazetteer import (
     COUNTRY,
     POINT,
@@ -85,15 +93,17 @@ class _Mention:
         return UNRESOLVED_SPECIFICITY[self.label]
 
 
-def _tables() -> dict:
-    return read("places.json")
+@cache
+def _words(table: str) -> frozenset[str]:
+    """One word list of lexicon/places.json as a frozenset, built once."""
+    return frozenset(read("places.json")[table])
 
 
 def _written(entity: SpacySpan, text: str) -> str:
     """The entity's text, with a region word right after it ("Kharkiv" + "region")."""
     doc = entity.doc
     following = doc[entity.end] if entity.end < len(doc) else None
-    if following is not None and following.lower_ in frozenset(_tables()["region_words"]):
+    if following is not None and following.lower_ in _words("region_words"):
         return text[entity.start_char : following.idx + len(following.text)]
     return text[entity.start_char : entity.end_char]
 
@@ -111,8 +121,7 @@ def _cut_short(entity: SpacySpan, text: str) -> bool:
 
 def _is_place(entity: SpacySpan, written: str, text: str) -> bool:
     lowered = written.casefold()
-    tables = _tables()
-    if lowered in frozenset(tables["not_places"]) or lowered in frozenset(tables["demonyms"]):
+    if lowered in _words("not_places") or lowered in _words("demonyms"):
         return False
     if all(token.tag_ == "JJ" for token in entity):
         return False  # "Ukrainian" labelled GPE: an adjective
@@ -124,7 +133,7 @@ def _named_places(doc: Doc, taken: set[int]) -> list[SpacySpan]:
     Ukrainian town of Kremenchuk" (a place noun + "of" + a proper noun: 301 times in
     the ukraine corpus, 246 in wikinews-text) and a person or organisation entity
     after "in"/"near" that the gazetteer knows as a city ("in Mykolaiv" labelled ORG)."""
-    place_nouns = frozenset(_tables()["place_nouns"])
+    place_nouns = _words("place_nouns")
     found = []
     for entity in doc_ents(doc):
         if (
@@ -135,7 +144,9 @@ def _named_places(doc: Doc, taken: set[int]) -> list[SpacySpan]:
         ):
             found.append(entity)
             taken.add(entity.start)
-    for token in doc_tokens(doc):
+    tokens = doc_tokens(doc)
+    for index in token_indices(doc, lower=("of",)):
+        token = tokens[index]
         if token.lower_ != "of" or token.head.lower_ not in place_nouns:
             continue
         objects = [c for c in token.children if c.dep_ == "pobj" and c.tag_ == "NNP"]
