@@ -10,9 +10,7 @@ the attacker die or get hurt after the shooting:
   police ("before he was shot and killed by police"): one more dead than the
   victims the count names;
 - `counts_shooter(figure)`: the death count's own sentence already counts the
-  attacker ("two dead in murder-suicide"); `names_shooter_among_dead(figure)`: it says
-  so in as many words ("three are dead, including the shooter"), so a count of the
-  people shot beside it is of the victims.
+  attacker ("two dead in murder-suicide").
 The word lists are in `lexicon.victims`; the patterns are English news wording.
 """
 
@@ -23,7 +21,6 @@ import re
 from newsledger.extract.incident.victims import lede_text
 from newsledger.extract.lexicon.victims import (
     AFTER_WORDS,
-    INCLUDING_ATTACKER,
     LAW_OFFICERS,
     SELF_HARM_VERBS,
     SHOOTER_COUNTED_WORDS,
@@ -33,7 +30,6 @@ from newsledger.models import Figure
 
 __all__ = [
     "counts_shooter",
-    "names_shooter_among_dead",
     "lede_says_self_killed",
     "lede_shooter_died",
 ]
@@ -87,14 +83,3 @@ def lede_shooter_died(doc) -> bool:
 def counts_shooter(figure: Figure) -> bool:
     """True when the death count's sentence counts the attacker among the dead."""
     return bool(SHOOTER_COUNTED.search(figure.sentence or ""))
-
-
-# "three people are dead, including the shooter": the attacker named among the dead.
-SHOOTER_AMONG_DEAD = re.compile(r"\b" + INCLUDING_ATTACKER + r"\b", re.I)
-
-
-def names_shooter_among_dead(figure: Figure) -> bool:
-    """True when the death count's sentence names the attacker as one of the dead
-    ("Four people were shot ... three are dead, including the shooter"): the people shot
-    are the attacker's victims, and only the other dead are among them."""
-    return bool(SHOOTER_AMONG_DEAD.search(figure.sentence or ""))

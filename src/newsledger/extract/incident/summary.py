@@ -6,17 +6,15 @@ shot this year"), so the headline count is the first casualty figure that is
 not part of another one (the 13 children of 136 killed) and is not a running
 total over a period ("since the invasion began", "so far this year") or over
 several incidents or days ("seven wounded in weekend shootings", "13 shot Friday
-and Saturday"), nor, under a headline that names several shootings ("Police
-investigate 2 shootings"), the lede's count of two or more. A figure
+and Saturday"). A figure
 counting people shot without saying whether they died ("three people were
 shot, one fatally") is casualties: the injured are those shot minus those
 killed. The article gives no count for a category -> that side is None; no
 casualty figure at all -> None.
 
-Refinements (all general, none tuned to one article):
-- a first count that only names a person ("Man, woman dead") gives way to an
-  explicit larger count of the same category within two sentences ("left two
-  people dead");
+Refinements (each a pattern that recurs; the learned ranking of
+`learned.incident_counts` decides among these readings and the other candidates,
+and four rules that each changed one dev article were removed in its favour):
 - "one victim" hurt is one of several: a larger count of the shot, even stated after
   it, is the toll ("One victim is in critical condition ... At least six were shot": 6);
 - a count of the shot stated before any injured count is the wider toll
@@ -31,8 +29,6 @@ Refinements (all general, none tuned to one article):
 - people listed in one phrase add up ("a woman and three men were hospitalized":
   4; a headline's "man, 2 teens wounded": 3), unless the list only breaks the
   count down ("13 people, 11 men and two women");
-- a person the death's own sentence names after it as shot ("a father was killed
-  and his son was shot") survived;
 - one hurt person named without a number is the dead one when a later "she" /
   "the boy" dies, or when only the lede says someone died (not a suicide);
 - a count of others adds the people of its category named just before it ("a boy
@@ -54,9 +50,6 @@ Refinements (all general, none tuned to one article):
 - an attacker the lede has die after the shooting ("then turned the gun on himself",
   "before he was shot and killed by police") is one more dead, unless the count names
   them ("murder-suicide"); those shot less the dead are still less only their victims;
-  nor are they among those shot
-  when the dead are said to include them ("Four were shot ... three are dead, including
-  the shooter": 2 injured);
 - a death count that goes on "and another person injured" has one hurt;
 - a sentence that opens on "Another victim" within three after the count names one more
   ("found three victims ... One died and two were taken to hospital. Another victim was
@@ -75,12 +68,10 @@ from __future__ import annotations
 
 import re
 
-from newsledger.extract.context import doc_sentences, span_text
 from newsledger.extract.incident.attackers import (
     counts_shooter,
     lede_says_self_killed,
     lede_shooter_died,
-    names_shooter_among_dead,
 )
 from newsledger.extract.incident.more_victims import (
     SURVIVORS,
@@ -185,17 +176,6 @@ def _over_several_incidents(figure: Figure) -> bool:
     return _names_several_incidents(figure.sentence or "")
 
 
-def _headline_roundup(doc) -> bool:
-    """True when the headline counts several incidents ("Police investigate 2 shootings")."""
-    sentences = doc_sentences(doc)
-    return bool(sentences) and _names_several_incidents(span_text(sentences[0]))
-
-
-def _roundup_total(figure: Figure) -> bool:
-    """Under a roundup's headline, the lede's count of two or more is the roundup's total."""
-    return figure.sentence_index <= 1 and figure.value_low >= 2 and states_number(figure)
-
-
 def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
     return [
         f
@@ -214,20 +194,6 @@ def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
 
 # How many sentences after the first mention an explicit count may still be the same toll.
 COUNT_REACH = 2
-
-
-def _headline(candidates: list[Figure]) -> Figure:
-    """The first candidate, unless it only names a person ("Man, woman dead") and an
-    explicit larger count follows close by ("left two people dead")."""
-    first = candidates[0]
-    if states_number(first) and not first.span.text.lower().startswith(("a ", "an ")):
-        return first
-    for figure in candidates[1:]:
-        if figure.sentence_index > first.sentence_index + COUNT_REACH:
-            break
-        if states_number(figure) and figure.value_low > first.value_low:
-            return figure
-    return first
 
 
 def _count(figure: Figure, candidates: list[Figure] = (), doc=None) -> Count:
@@ -286,15 +252,6 @@ def _with_others(count: Count, chosen: Figure, candidates: list[Figure], doc) ->
     return count
 
 
-def _line_break_between(first: Figure, second: Figure) -> bool:
-    """Whether a line break separates two figures of one parsed sentence: a headline the
-    parser glued to the lede ("Teen dies after shooting\n\nA teenager was shot")."""
-    sentence = first.sentence
-    start = sentence.find(first.span.text)
-    end = sentence.find(second.span.text, max(start, 0) + len(first.span.text))
-    return start >= 0 and end >= 0 and "\n" in sentence[start:end]
-
-
 def _one_named(figure: Figure) -> bool:
     """One person named without a number: "a child", "his son", "the victim"."""
     return figure.value_low == 1 and not states_number(figure)
@@ -327,8 +284,6 @@ def summarise_incident(figures: list[Figure], *, doc=None) -> IncidentSummary | 
     injured_count = _injured_count(killed, injured, shot, doc)
     if killed and shot:
         shot = _same_account(killed, shot)
-    if killed and names_shooter_among_dead(_headline(killed)):
-        shooter_dead = 1.0  # "Four were shot ... three are dead, including the shooter": 2 hurt
     if injured_count is None and shot:
         injured_count = _shot_less_dead(killed, injured, shot, killed_count, shooter_dead, doc)
     injured_count = _at_least_ordinal(injured + shot, killed_count, injured_count, doc)
@@ -342,10 +297,6 @@ def _pruned_candidates(
     killed = _candidates(figures, "killed", doc)
     injured = _candidates(figures, "injured", doc)
     shot = _candidates(figures, "casualties", doc)
-    if doc is not None and _headline_roundup(doc):
-        killed, injured, shot = (
-            [f for f in group if not _roundup_total(f)] for group in (killed, injured, shot)
-        )
     if killed:
         injured = _hurt_before_dying(killed, injured)
         # After a death is counted, "she" / "the victim" is that person again,
@@ -356,7 +307,6 @@ def _pruned_candidates(
             f for f in injured if f.span.start < first or not is_back_reference(f) or _alive(f)
         ]
         shot = [f for f in shot if f.span.start < first or not is_back_reference(f)]
-        injured, shot = _survivors_beside_death(killed, injured, shot)
     numbered = {f.sentence_index for f in shot if states_number(f)}
     if numbered:
         # A bare "he" alone in its sentence names someone counted elsewhere ("victim
@@ -406,25 +356,6 @@ def _hurt_before_dying(killed: list[Figure], injured: list[Figure]) -> list[Figu
     return injured
 
 
-def _survivors_beside_death(
-    killed: list[Figure], injured: list[Figure], shot: list[Figure]
-) -> tuple[list[Figure], list[Figure]]:
-    """ "A father was killed and his son was shot": a person the death's own
-    sentence names after it as shot is someone else, who survived."""
-    death = _headline(killed)
-    survivors = [
-        f
-        for f in shot
-        if f.sentence_index == death.sentence_index
-        and f.span.start > death.span.end
-        and not _line_break_between(death, f)
-        and not states_number(f)
-        and f.value_low == 1
-    ]
-    injured = sorted(injured + survivors, key=lambda f: f.span.start)
-    return injured, [f for f in shot if f not in survivors]
-
-
 def _killed_count(
     killed: list[Figure], injured: list[Figure], shot: list[Figure], doc
 ) -> tuple[Count | None, float, list[Figure]]:
@@ -437,18 +368,18 @@ def _killed_count(
         # and so does one hurt person named without a number ("his son was wounded").
         killed_count = Count(1.0, 1.0)
         # Not when someone killed themself: "shot an officer, then killed himself".
-        if injured and _one_named(_headline(injured)) and not lede_says_self_killed(doc):
+        if injured and _one_named(injured[0]) and not lede_says_self_killed(doc):
             injured = [f for f in injured if not _one_named(f)]
             if not injured and not shot:
                 return None, shooter_dead, []
     else:
-        killed_count = _count(_headline(killed), killed, doc) if killed else None
+        killed_count = _count(killed[0], killed, doc) if killed else None
         if (
             killed_count is not None
             and doc is not None
             and lede_shooter_died(doc)
-            and not counts_shooter(_headline(killed))
-            and not is_back_reference(_headline(killed))
+            and not counts_shooter(killed[0])
+            and not is_back_reference(killed[0])
         ):
             # "shot his wife and daughter, then turned the gun on himself": three dead.
             killed_count = Count(killed_count.value_low + 1, killed_count.value_high + 1)
@@ -467,7 +398,7 @@ def _injured_count(
     """The injured count from the injured candidates, None where the shot are the toll."""
     injured_count = None
     if injured:
-        chosen = _headline(injured)
+        chosen = injured[0]
         injured_count = _count(chosen, injured, doc)
         # "two were listed in critical condition and three were treated": 5.
         partners = clause_partners(chosen, injured, doc) if doc is not None else []
@@ -493,17 +424,13 @@ def _injured_count(
     if (
         injured_count is not None
         and injured_count.value_low == 1
-        and one_of_several(_headline(injured))
+        and one_of_several(injured[0])
         and any(states_number(f) and f.value_low > 1 for f in shot)
     ):
         # "One victim is being treated for life-threatening injuries ... At least six
         # people were shot": "one victim" is one of several, the count of the shot the toll.
         injured_count = None
-    if (
-        injured_count is None
-        and killed
-        and another_hurt_with(_headline(killed), killed, COUNT_REACH)
-    ):
+    if injured_count is None and killed and another_hurt_with(killed[0], killed, COUNT_REACH):
         injured_count = Count(1.0, 1.0)  # "left three dead and another person injured"
     # "six injured, five by gunfire": only the shot are the shooting's injured.
     for figure in injured if injured_count is not None else ():
@@ -520,7 +447,7 @@ def _same_account(killed: list[Figure], shot: list[Figure]) -> list[Figure]:
     says the UN" less "136 killed, says a report" is nobody's injured count.
     An unattributed count is the article's own account, which may combine both.
     """
-    shot_source, death_source = _source_key(shot[0]), _source_key(_headline(killed))
+    shot_source, death_source = _source_key(shot[0]), _source_key(killed[0])
     if shot_source and death_source and shot_source != death_source:
         return []
     return shot
@@ -550,7 +477,7 @@ def _shot_less_dead(
     if (
         killed
         and states_number(shot[0])
-        and shot[0].sentence_index > _headline(killed).sentence_index
+        and shot[0].sentence_index > killed[0].sentence_index
         and SURVIVORS.search(shot[0].sentence or "")
     ):
         dead = 0.0
