@@ -5,11 +5,13 @@ Names are compared in three steps, most certain first:
 1. normalisation (`name_key`): case and accents, "the"/"a", possessives, dots in
    acronyms, demonyms -> country ("Ukrainian" -> "ukraine"), spelling variants
    ("defense" -> "defence"), "ministry of health of Ukraine" -> "ukraine health
-   ministry", and a final "minister" -> "ministry" (a minister speaks for the
-   ministry). So "Ukraine's health minister" and "the Ukrainian health
-   ministry" share the key "ukraine health ministry". For people, honorific
-   titles in front of a name are stripped too ("President Volodymyr Zelensky" ->
-   "volodymyr zelensky");
+   ministry", and a final "minister" -> "ministry" when an owner is named
+   before the field (a minister speaks for the ministry): "Ukraine's health
+   minister" and "the Ukrainian health ministry" share the key "ukraine health
+   ministry", while a bare "foreign minister" (whose?) stays apart from "the
+   foreign ministry" (OFFICE_HOLDERS keep the fuzzy match off it). For people,
+   honorific titles and the bodies they hold office in are stripped in front of
+   a name too ("NATO Secretary-General Jens Stoltenberg" -> "jens stoltenberg");
 2. the alias table (`newsledger/data/aliases.tsv`, extendable with a user file);
 3. fuzzy matching with rapidfuzz, conservative and only within one kind
    (person or organisation): a person matches an entity whose surname is at
@@ -18,6 +20,12 @@ Names are compared in three steps, most certain first:
    people stays apart); an organisation matches one whose whole key is at least
    ORGANISATION_SCORE similar and that names the same countries ("defence
    ministry of Ukraine" never merges with Russia's).
+
+Before any of this, `name_cleaning` refuses what never names anyone (pronouns,
+generic nouns, captions, links) and cuts glued page furniture from the rest. A
+one-word "organisation" that is the surname of a person named in full elsewhere
+is that person's short form, and lone surnames are matched after every full
+name, so "Stoltenberg" joins "Jens Stoltenberg" unless two people share it.
 
 Names are processed most mentioned first, so an entity takes the spelling most
 articles use as its name unless the alias table gives a canonical one.
@@ -40,10 +48,12 @@ from newsledger.consolidate.entity_tables import (
     ARTICLES,
     COUNTRY_NAMES,
     DEMONYMS,
+    OFFICE_HOLDERS,
     ORGANISATION_WORDS,
     PERSON_TITLES,
     SPELLINGS,
 )
+from newsledger.consolidate.name_cleaning import clean_name
 from newsledger.errors import InputError
 
 __all__ = [
@@ -66,6 +76,8 @@ KINDS = ("person", "organisation")
 SURNAME_SCORE = 85.0
 FIRST_NAME_SCORE = 80.0
 ORGANISATION_SCORE = 92.0
+# "<owner> <field> minister": a key this long names whose ministry the minister speaks for.
+OWNED_MINISTER_WORDS = 3
 # Surnames shorter than this must match exactly ("Li" vs "Lu").
 MIN_FUZZY_SURNAME = 5
 
@@ -97,7 +109,9 @@ def name_key(text: str) -> str:
         return " ".join(part for part in (country, field_, role) if part)
 
     key = _MINISTRY_OF.sub(reorder, key)
-    if key.endswith(" minister"):
+    # "Ukraine's health minister" speaks for Ukraine's health ministry; a bare "foreign
+    # minister" names no country's ministry, and stays a person's office.
+    if key.endswith(" minister") and len(key.split()) >= OWNED_MINISTER_WORDS:
         key = key[: -len("minister")] + "ministry"
     return key
 
@@ -207,7 +221,7 @@ class EntityIndex:
         return self._by_text.get(text) if text else None
 
 
-def _guess_kind(use: NameUse, key: str) -> str:
+def _guess_kind(use: NameUse, key: str, text: str) -> str:
     """person or organisation: the statements' vote, else the shape of the name.
 
     A name reads as a person's when titles were stripped from its front and
@@ -224,7 +238,7 @@ def _guess_kind(use: NameUse, key: str) -> str:
         return "organisation"
     if ORGANISATION_WORDS.intersection(rest):
         return "organisation"
-    written = _NON_WORD.sub(" ", use.text.replace("'", " ")).split()[-len(rest) :]
+    written = _NON_WORD.sub(" ", text.replace("'", " ")).split()[-len(rest) :]
     return "person" if all(word[:1].isupper() for word in written) else "organisation"
 
 
@@ -245,9 +259,9 @@ class _Resolver:
 
     def _index(self, entity: Entity) -> None:
         if entity.kind == "person":
-            words = entity.key.split()
-            if len(words) > 1:
-                entity.first_names.add(words[0])
+            first = _first_name(entity.key)
+            if first is not None:
+                entity.first_names.add(first)
             self.by_surname_prefix[entity.surname[:3]].append(entity)
         else:
             for word in set(entity.key.split()):
@@ -263,7 +277,7 @@ class _Resolver:
 
     def match_person(self, key: str) -> Entity | None:
         words = key.split()
-        surname, first = words[-1], (words[0] if len(words) > 1 else None)
+        surname, first = words[-1], _first_name(key)
         matches: dict[int, tuple[float, Entity]] = {}
         for entity in self.by_surname_prefix.get(surname[:3], ()):
             if len(surname) < MIN_FUZZY_SURNAME or len(entity.surname) < MIN_FUZZY_SURNAME:
@@ -280,19 +294,20 @@ class _Resolver:
                 )
             ):
                 continue
-            if first is None and len(entity.first_names) > 1:
+            if first is None and _two_first_names(entity.first_names):
                 continue
             matches[id(entity)] = (score, entity)
         if not matches:
             return None
         # A lone surname shared by two different people is ambiguous: keep it apart.
-        people = {frozenset(entity.first_names) for _, entity in matches.values()}
-        if first is None and len(people) > 1:
+        people = set().union(*(entity.first_names for _, entity in matches.values()))
+        if first is None and (_two_first_names(people) or (len(matches) > 1 and not people)):
             return None
         return max(matches.values(), key=lambda item: item[0])[1]
 
     def match_organisation(self, key: str) -> Entity | None:
         countries = _COUNTRIES.intersection(key.split())
+        holders = OFFICE_HOLDERS.intersection(key.split())
         best: tuple[float, Entity] | None = None
         seen: set[int] = set()
         # Words in their order, not a set's: with two candidates of equal score the first
@@ -304,14 +319,37 @@ class _Resolver:
                 seen.add(id(entity))
                 if _COUNTRIES.intersection(entity.key.split()) != countries:
                     continue
+                if OFFICE_HOLDERS.intersection(entity.key.split()) != holders:
+                    continue
                 score = max(fuzz.ratio(key, entity.key), fuzz.token_sort_ratio(key, entity.key))
                 if score >= ORGANISATION_SCORE and (best is None or score > best[0]):
                     best = (score, entity)
         return best[1] if best else None
 
 
+def _first_name(key: str) -> str | None:
+    """The word before the surname, initials skipped: what tells two people of one
+    surname apart ("pentagon spokesman john kirby" -> "john", "joseph r biden" -> "joseph")."""
+    words = [word for word in key.split()[:-1] if len(word) > 1]
+    return words[-1] if words else None
+
+
+def _two_first_names(first_names: set[str]) -> bool:
+    """Whether the first names are two people's, not one's spellings ("Sergei", "Sergey")."""
+    names = sorted(first_names)
+    return any(
+        fuzz.ratio(one, other) < FIRST_NAME_SCORE
+        for position, one in enumerate(names)
+        for other in names[position + 1 :]
+    )
+
+
 def _display_name(forms: Counter[str]) -> str:
-    text, _ = min(forms.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
+    # Forms stay as stored (figures find their entity by them); the name is cleaned.
+    cleaned: Counter[str] = Counter()
+    for form, count in forms.items():
+        cleaned[clean_name(form) or form] += count
+    text, _ = min(cleaned.items(), key=lambda item: (-item[1], len(item[0]), item[0]))
     text = " ".join(text.translate(_QUOTES).split())
     words = text.split(" ", 1)
     if len(words) == 2 and words[0].casefold() in ARTICLES:
@@ -326,10 +364,12 @@ def resolve_entities(uses: Iterable[NameUse], aliases: AliasTable) -> EntityInde
     # Unmatched spellings with the same (kind, key) form one candidate entity.
     buckets: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for use in uses:
-        key = name_key(use.text)
+        # Pronouns, generic nouns and page furniture never make an entity (name_cleaning).
+        cleaned = clean_name(use.text)
+        key = name_key(cleaned) if cleaned is not None else ""
         if not key:
             continue
-        kind = _guess_kind(use, key)
+        kind = _guess_kind(use, key, cleaned)
         hit = aliases.lookup(key)
         if hit is None and kind == "person":
             hit = aliases.lookup(person_key(key))
@@ -341,23 +381,53 @@ def resolve_entities(uses: Iterable[NameUse], aliases: AliasTable) -> EntityInde
         bucket_key = person_key(key) if kind == "person" else key
         buckets[(kind, bucket_key)][use.text] += use.count
 
-    ordered = sorted(buckets.items(), key=lambda item: (-sum(item[1].values()), item[0]))
+    _surnames_as_people(buckets)
+    # A lone surname comes after every full name, so it joins the one person it can
+    # be instead of founding an entity the full names then join under the surname.
+    ordered = sorted(
+        buckets.items(),
+        key=lambda item: (
+            item[0][0] == "person" and " " not in item[0][1],
+            -sum(item[1].values()),
+            item[0],
+        ),
+    )
     for (kind, key), forms in ordered:
         entity = (
             resolver.match_person(key) if kind == "person" else resolver.match_organisation(key)
         )
         if entity is None:
             entity = resolver.add(_display_name(forms), kind, key)
-        elif kind == "person" and len(key.split()) > 1:
-            entity.first_names.add(key.split()[0])
+        elif kind == "person" and _first_name(key) is not None:
+            entity.first_names.add(_first_name(key))
         entity.forms.update(forms)
         for text in forms:
             by_text[text] = entity
 
+    canonical = {id(entity) for entity in resolver.canonical.values()}
+    for entity in resolver.entities:
+        # Named by the spelling most used, whichever spelling founded it.
+        if id(entity) not in canonical:
+            entity.name = _display_name(entity.forms)
     entities = _unique_names(resolver.entities)
     for number, entity in enumerate(entities, start=1):
         entity.entity_id = number
     return EntityIndex(entities, by_text)
+
+
+def _surnames_as_people(buckets: dict[tuple[str, str], Counter[str]]) -> None:
+    """A one-word "organisation" that is the surname of a person named in full is that
+    person's short form ("Stoltenberg" beside "Jens Stoltenberg"): the parse types a
+    lone surname by its shape, which says nothing, so the full name decides."""
+    surnames = {key.rsplit(" ", 1)[-1] for kind, key in buckets if kind == "person" and " " in key}
+    for kind, key in list(buckets):
+        if kind != "organisation" or " " in key or key not in surnames:
+            continue
+        if key in _COUNTRIES or key in ORGANISATION_WORDS:
+            continue
+        if not all((clean_name(form) or "")[:1].isupper() for form in buckets[(kind, key)]):
+            continue
+        buckets[("person", key)].update(buckets.pop((kind, key)))
 
 
 def _unique_names(entities: list[Entity]) -> list[Entity]:

@@ -19,6 +19,7 @@ __all__ = [
     "CIVILIAN_GROUPS",
     "DEMONYMS",
     "GROUP_PLURALS",
+    "OFFICE_HOLDERS",
     "ORGANISATION_WORDS",
     "PERSON_TITLES",
     "PLACE_SPELLINGS",
@@ -35,6 +36,7 @@ _TITLE_WORDS = """
     captain capt sgt sergeant spokesman spokeswoman spokesperson mayor governor senator sen
     rep ambassador commissioner high chief deputy adviser advisor king queen pope prince
     princess professor prof health country un us uk eu ukraine russia belarus
+    nato former acting then press affairs state of
     """
 PERSON_TITLES = frozenset(_TITLE_WORDS.split())
 
@@ -47,6 +49,14 @@ _ORGANISATION_WORDS = """
     media news press television agency's kremlin pentagon
     """
 ORGANISATION_WORDS = frozenset(_ORGANISATION_WORDS.split())
+
+# Words naming a person who holds an office, never the body itself: "the foreign
+# minister" and "the foreign ministry" are two sources, however alike they are spelt.
+_OFFICE_HOLDER_WORDS = """
+    minister secretary commissioner president governor mayor ambassador director
+    spokesman spokeswoman spokesperson chief head chairman chairwoman chair
+    """
+OFFICE_HOLDERS = frozenset(_OFFICE_HOLDER_WORDS.split())
 
 DEMONYMS: Mapping[str, str] = {
     "ukrainian": "ukraine",
