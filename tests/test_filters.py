@@ -42,6 +42,7 @@ def test_parse_reads_text_values(raw, expected):
         {"source_id": "0"},
         {"source_id": "-3"},
         {"source_id": "1e3"},
+        {"source_id": "10000000000001"},
         {"kind": "rumour"},
         {"grade": "Very Good"},
         {"place": "x" * (MAX_FILTER_CHARS + 1)},

@@ -62,7 +62,9 @@ COLUMN_TYPES: Mapping[str, Mapping[str, str]] = {
     "ledger": {
         "entry_id": _INT, "source": _TEXT, "source_kind": _TEXT, "category": _TEXT,
         "group": _TEXT, "place": _TEXT, "as_of": _TEXT, "value_low": _FLOAT,
-        "value_high": _FLOAT, "qualifier": _TEXT, "status": _TEXT, "citations": _TEXT,
+        "value_high": _FLOAT, "qualifier": _TEXT, "status": _TEXT, "grade": _TEXT,
+        "outlets": _INT, "source_kinds": _TEXT, "report_low": _FLOAT, "report_high": _FLOAT,
+        "citations": _TEXT,
     },
 }  # fmt: skip
 

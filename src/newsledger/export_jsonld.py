@@ -16,7 +16,8 @@ place and as-of date across outlets), shaped from the entry dicts that
 - `identifier`: a `PropertyValue` with propertyID `newsledger:entry_id`;
 - `additionalProperty`: newsledger's own fields as `PropertyValue`s whose
   propertyID is `newsledger:<field>` (category, value_low, value_high,
-  qualifier, group, place, as_of, status); a field without a value is left out.
+  qualifier, group, place, as_of, status, grade, outlets, report_low,
+  report_high); a field without a value is left out.
 
 The document is `{"@context": "https://schema.org", "@graph": [...]}`; the
 file is written one claim at a time, so no more than a page of the store's
@@ -49,7 +50,7 @@ CONTEXT = "https://schema.org"
 MEDIA_TYPE = "application/ld+json"
 PROPERTY_PREFIX = "newsledger:"
 PROPERTIES = ("category", "value_low", "value_high", "qualifier", "group", "place", "as_of",
-              "status")  # fmt: skip
+              "status", "grade", "outlets", "report_low", "report_high")  # fmt: skip
 # The entity's kind in the ledger -> schema.org type.
 ENTITY_TYPES: Mapping[str, str] = {"person": "Person", "organisation": "Organization"}
 # Source kinds that name a body, for a source the entity table does not know.

@@ -20,6 +20,7 @@ from newsledger.errors import NewsledgerError
 from newsledger.models import FIGURE_CATEGORIES
 
 __all__ = [
+    "MAX_ENTITY_ID",
     "MAX_FILTER_CHARS",
     "STATEMENT_KINDS",
     "UNNAMED",
@@ -28,6 +29,8 @@ __all__ = [
 ]
 
 MAX_FILTER_CHARS = 200
+# SQLite integers are 64-bit; an id past this is no entity and must not reach the driver.
+MAX_ENTITY_ID = 10**12
 STATEMENT_KINDS = ("direct", "indirect", "mixed")
 # The source filter value that asks for figures and entries without a source.
 UNNAMED = "unnamed"
@@ -120,8 +123,8 @@ class Filters:
             raise FilterError(f"unknown statement kind {self.kind!r}")
         if self.grade is not None and not _GRADE_WORD.match(self.grade):
             raise FilterError(f"{self.grade!r} is not a grade")
-        if self.source_id is not None and self.source_id < 1:
-            raise FilterError("source_id must be a positive entity id")
+        if self.source_id is not None and not 1 <= self.source_id <= MAX_ENTITY_ID:
+            raise FilterError(f"source_id must be an entity id, 1 to {MAX_ENTITY_ID}")
         if self.since and self.until and self.since > self.until:
             raise FilterError("since is after until")
         return self
@@ -188,6 +191,6 @@ def _date(text: str, name: str) -> date:
 
 
 def _entity_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit() and len(text) <= 12):
+    if not (text.isascii() and text.isdigit() and len(text) <= 13):
         raise FilterError(f"source_id: {text!r} is not an entity id")
     return int(text)

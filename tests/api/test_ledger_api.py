@@ -6,6 +6,7 @@ import httpx
 import pytest
 from test_read_api import _all_pages
 
+from newsledger.consolidate.grades import GRADES
 from newsledger.store import Store
 
 
@@ -18,6 +19,8 @@ from newsledger.store import Store
         {"place": "ukraine", "latest_first": True},
         {"source": "ministry"},
         {"since": "2022-03-01", "until": "2022-03-05"},
+        {"grade": "confirmed"},
+        {"grade": "single_source", "category": "killed"},
     ],
 )
 def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) -> None:
@@ -25,6 +28,10 @@ def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) ->
         expected = list(store.ledger(**params))
     query = {k: str(v).lower() if isinstance(v, bool) else v for k, v in params.items()}
     assert _all_pages(client, "/api/ledger", limit=2, **query) == expected
+    if "grade" in params:
+        assert all(row["grade"] == params["grade"] for row in expected)
+    if not params:
+        assert {row["grade"] for row in expected} <= set(GRADES)
     if "until" in params:
         assert all("2022-03-01" <= row["as_of"][:10] <= "2022-03-05" for row in expected)
     if not params:
@@ -33,7 +40,12 @@ def test_ledger_matches_the_store(client: httpx.Client, server, params: dict) ->
 
 
 @pytest.mark.parametrize(
-    "query", [{"category": "murdered"}, {"since": "2022-03-05", "until": "2022-03-01"}]
+    "query",
+    [
+        {"category": "murdered"},
+        {"since": "2022-03-05", "until": "2022-03-01"},
+        {"grade": "excellent"},
+    ],
 )
 def test_unusable_ledger_filters_are_a_422(client: httpx.Client, query: dict) -> None:
     answer = client.get("/api/ledger", params=query)

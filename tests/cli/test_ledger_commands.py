@@ -151,3 +151,16 @@ def test_ledger_bad_dates_are_usage_errors(ledger_db, options):
     run = invoke(["ledger", "--db", ledger_db, *options])
     assert run.exit_code == 2
     assert "date" in run.stderr or "since" in run.stderr
+
+
+def test_ledger_grades_are_shown_and_filtered(ledger_db):
+    # 102 and 198 on one day disagree, and 150 after 198 is a decrease: all contested
+    run = invoke(["ledger", "--db", ledger_db, "--format", "json", "--grade", "contested"])
+    assert run.exit_code == 0, run.stderr
+    assert sorted(row["value_low"] for row in run.json()) == [102, 150, 198]
+    assert {row["outlets"] for row in run.json() if row["value_low"] == 198} == {2}
+    run = invoke(["ledger", "--db", ledger_db, "--format", "json", "--grade", "confirmed"])
+    assert run.json() == []
+    table = invoke(["ledger", "--db", ledger_db])
+    assert "grade" in table.stdout and "contested" in table.stdout
+    assert invoke(["ledger", "--db", ledger_db, "--grade", "excellent"]).exit_code == 2

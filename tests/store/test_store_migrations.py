@@ -80,3 +80,20 @@ def test_applying_twice_changes_nothing(tmp_path):
     assert apply_migrations(connection) == latest_version()
     assert connection.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == before
     connection.close()
+
+
+def test_the_grades_migration_marks_an_older_ledger_for_a_rebuild(tmp_path):
+    path = tmp_path / "version5.db"
+    connection = sqlite3.connect(path, isolation_level=None)
+    apply_migrations(connection, upto=5)
+    connection.execute(
+        "INSERT INTO articles (id, seq, text, source_path, source_record) "
+        "VALUES ('a1', 1, 'Fighting went on.', 'old.txt', 'line 1')"
+    )
+    connection.execute("INSERT INTO ledger_state (id, built_position) VALUES (1, 1)")
+    connection.close()
+    with Store(path) as ledger:
+        assert ledger.schema_version == latest_version() >= 6
+        # built before grades existed: the next ingest rebuilds (and grades) it
+        assert ledger.ledger_is_stale()
+        assert list(ledger.ledger(grade="confirmed")) == []

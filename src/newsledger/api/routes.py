@@ -44,11 +44,12 @@ from newsledger.api.schemas import (
     article_part,
     page,
 )
+from newsledger.consolidate.grades import GRADES
 from newsledger.export_jsonld import CONTEXT as JSONLD_CONTEXT
 from newsledger.export_jsonld import MEDIA_TYPE as JSONLD_MEDIA_TYPE
 from newsledger.export_jsonld import document as jsonld_document
 from newsledger.export_jsonld import entity_kinds
-from newsledger.filters import MAX_FILTER_CHARS, Filters
+from newsledger.filters import MAX_ENTITY_ID, MAX_FILTER_CHARS, Filters
 from newsledger.store import Store
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "router"]
@@ -85,8 +86,14 @@ Source = Annotated[
         "(UN reaches the UN's bodies, never 'country'); unnamed for figures without one"
     ),
 ]
-SourceId = Annotated[int | None, Query(ge=1, description="only this source entity id")]
+SourceId = Annotated[
+    int | None, Query(ge=1, le=MAX_ENTITY_ID, description="only this source entity id")
+]
 Since = Annotated[date | None, Query(description="as-of date on or after (YYYY-MM-DD)")]
+GradeFilter = Annotated[
+    str | None,
+    Query(pattern="^(" + "|".join(GRADES) + ")$", description="entry grade: " + ", ".join(GRADES)),
+]
 Until = Annotated[date | None, Query(description="as-of date on or before (YYYY-MM-DD)")]
 
 
@@ -254,6 +261,7 @@ def list_ledger(
     source_id: SourceId = None,
     since: Since = None,
     until: Until = None,
+    grade: GradeFilter = None,
     latest_first: Annotated[bool, Query(description="newest as-of date first")] = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -269,6 +277,7 @@ def list_ledger(
         source_id=source_id,
         since=since,
         until=until,
+        grade=grade,
     )
     rows = store.ledger(filters, latest_first=latest_first, limit=limit + 1, offset=offset)
     if output_format == "jsonld":

@@ -182,6 +182,11 @@ class LedgerEntry(BaseModel):
     value_high: float
     qualifier: str
     status: str
+    grade: str
+    outlets: int
+    source_kinds: list[str]
+    report_low: float | None
+    report_high: float | None
     citations: list[Citation]
 
 

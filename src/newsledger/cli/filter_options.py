@@ -13,7 +13,8 @@ from typing import Any
 
 import click
 
-from newsledger.filters import STATEMENT_KINDS, FilterError, Filters
+from newsledger.consolidate.grades import GRADES
+from newsledger.filters import MAX_ENTITY_ID, STATEMENT_KINDS, FilterError, Filters
 from newsledger.models import CATEGORIES, FIGURE_CATEGORIES
 
 __all__ = ["build_filters", "filter_options"]
@@ -34,13 +35,20 @@ _OPTIONS: Mapping[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "source": (("--source",), {"help": _SOURCE_HELP}),
     "source_id": (
         ("--source-id",),
-        {"type": click.IntRange(min=1), "help": "only this source entity (`entities` ids)"},
+        {
+            "type": click.IntRange(1, MAX_ENTITY_ID),
+            "help": "only this source entity (`entities` ids)",
+        },
     ),
     "since": (("--since",), {"help": "as-of date on or after YYYY-MM-DD"}),
     "until": (("--until",), {"help": "as-of date on or before YYYY-MM-DD"}),
     "speaker": (("--speaker",), {"help": "speaker name contains this (case-insensitive)"}),
     "article_id": (("--article", "article_id"), {"help": "only this article id"}),
     "kind": (("--kind",), {"type": click.Choice(STATEMENT_KINDS), "help": "statement kind"}),
+    "grade": (
+        ("--grade",),
+        {"type": click.Choice(GRADES), "help": "entry grade (README: the grades of the ledger)"},
+    ),
 }
 
 

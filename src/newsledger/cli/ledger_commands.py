@@ -30,9 +30,20 @@ LEDGER_COLUMNS = (
     "value_high",
     "qualifier",
     "status",
+    "grade",
+    "outlets",
     "citations",
 )
-LEDGER_CSV_COLUMNS = ("entry_id", "source", "source_kind", "category", *LEDGER_COLUMNS[1:])
+LEDGER_CSV_COLUMNS = (
+    "entry_id",
+    "source",
+    "source_kind",
+    "source_kinds",
+    "category",
+    *LEDGER_COLUMNS[1:],
+    "report_low",
+    "report_high",
+)
 CONFLICT_COLUMNS = (
     "kind",
     "category",
@@ -92,7 +103,7 @@ def _conflict_table(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 @click.command("ledger")
-@filter_options("category", "group", "place", "source", "source_id", "since", "until")
+@filter_options("category", "group", "place", "source", "source_id", "since", "until", "grade")
 @click.option("--latest-first", is_flag=True, help="newest as-of date first within each source")
 @db_option
 @format_option

@@ -3,7 +3,8 @@
 `consolidate(store)` rebuilds, in one write transaction, everything derived
 from the stored figures and statements: entities with their aliases
 (`entities`), ledger entries that each gather every citation of one claim
-(`claims`), and the contradictions between entries (`conflicts`). It is a full
+(`claims`), the contradictions between entries (`conflicts`) and each entry's
+grade (`grades`: independent outlets, kinds of source, range of its reports). It is a full
 rebuild from the stored rows, so running it twice gives the same rows, and
 ingest calls it after every run that stored something. Reading the result is
 the Store's job: `store.ledger(...)`, `store.conflicts(...)`, `store.entities(...)`;
@@ -26,6 +27,7 @@ from newsledger.consolidate.entities import (
     load_aliases,
     resolve_entities,
 )
+from newsledger.consolidate.grades import grade_entries
 from newsledger.consolidate.timelines import Timeline, timelines
 from newsledger.settings import setting
 
@@ -71,7 +73,9 @@ def build_tables(figures: list[dict], name_uses: list[tuple], aliases: AliasTabl
     ]
     index = resolve_entities(uses, aliases)
     entries = build_entries(figures, index)
-    return LedgerTables(index.entities, entries, find_conflicts(entries))
+    conflicts = find_conflicts(entries)
+    grade_entries(entries, conflicts)
+    return LedgerTables(index.entities, entries, conflicts)
 
 
 def consolidate(

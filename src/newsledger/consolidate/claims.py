@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsledger.consolidate.entities import Entity, EntityIndex
 from newsledger.consolidate.entity_tables import (
@@ -74,6 +75,13 @@ class Citation:
     article_id: str
     figure_idx: int
     published: str | None
+    # What grading reads (consolidate/grades.py): the outlet the store counts the
+    # article under (a near-duplicate: the outlet it copies), and the figure's own
+    # source kind and values.
+    outlet_key: str | None = None
+    source_kind: str | None = None
+    value_low: float = 0.0
+    value_high: float = 0.0
 
 
 @dataclass(slots=True)
@@ -92,6 +100,13 @@ class LedgerEntry:
     source_kind: str | None
     citations: list[Citation] = field(default_factory=list)
     entry_id: int = 0
+    # Set by consolidate/grades.py from the citations: independent outlets, kinds of
+    # source, the min-max range of the reports, and the grade.
+    outlets: int = 0
+    source_kinds: tuple[str, ...] = ()
+    report_low: float = 0.0
+    report_high: float = 0.0
+    grade: str = ""
 
     @property
     def source(self) -> str | None:
@@ -216,6 +231,26 @@ def _most_common(values: Iterable[Any]) -> Any:
     return best
 
 
+def _outlet(key: str | None) -> str | None:
+    """An outlet name as given, or the host of a URL standing in for it (www. dropped)."""
+    if not key or "://" not in key:
+        return key or None
+    host = (urlsplit(key).hostname or "").casefold()
+    return host.removeprefix("www.") or None
+
+
+def _citation(figure: dict[str, Any]) -> Citation:
+    return Citation(
+        figure["article_id"],
+        figure["idx"],
+        figure["published"],
+        outlet_key=_outlet(figure.get("outlet_key")),
+        source_kind=figure["source_kind"],
+        value_low=figure["value_low"],
+        value_high=figure["value_high"],
+    )
+
+
 def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEntry:
     members = cluster.members
     if len(members) == 1:
@@ -224,7 +259,7 @@ def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEnt
         value = (only["value_low"], only["value_high"], only["qualifier"])
         group, place, as_of = only["_group"], only["_place"], only["_as_of"]
         status, source_kind = only["status"], only["source_kind"]
-        citations = [Citation(only["article_id"], only["idx"], only["published"])]
+        citations = [_citation(only)]
     else:
         value = _most_common((m["value_low"], m["value_high"], m["qualifier"]) for m in members)
         group = _most_common(m["_group"] for m in members if m["_group"])
@@ -236,7 +271,7 @@ def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEnt
         status = _most_common(m["status"] for m in members)
         source_kind = _most_common(m["source_kind"] for m in members if m["source_kind"])
         citations = sorted(
-            (Citation(m["article_id"], m["idx"], m["published"]) for m in members),
+            (_citation(m) for m in members),
             key=lambda c: (c.published or "", c.article_id, c.figure_idx),
         )
     return LedgerEntry(

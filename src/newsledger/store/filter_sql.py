@@ -36,6 +36,7 @@ LEDGER_CONDITIONS: Mapping[str, str] = {
     "named_source": f"e.entity_id IN ({_SOURCE_ENTITIES})",
     "unnamed_source": "e.entity_id IS NULL",
     "source_id": "e.entity_id = :source_id",
+    "grade": "e.grade = :grade",
 }
 FIGURE_CONDITIONS: Mapping[str, str] = {
     "category": "f.category = :category",

@@ -52,7 +52,12 @@ _PAGE = 500
 _FIGURE_INPUT = """
     SELECT f.article_id, f.idx, f.value_low, f.value_high, f.qualifier, f.category,
            f.group_name AS "group", f.place, f.as_of, f.source, f.source_kind, f.status,
-           a.published
+           a.published,
+           -- the outlet grading counts: its outlet, else its URL (consolidate reads the
+           -- host); a near-duplicate counts as the article it copies; '' is "not known"
+           coalesce((SELECT coalesce(o.outlet, o.url, '') FROM flags d JOIN articles o
+                     ON o.id = d.suggested WHERE d.article_id = a.id AND d.kind = 'duplicate_of'),
+                    a.outlet, a.url, '') AS outlet_key
     FROM figures f JOIN articles a ON a.id = f.article_id
     WHERE f.category != 'other'
       -- a rate ("50 a day", period "per day") is not a count so far: never in a timeline
@@ -72,7 +77,8 @@ _NAME_USES = """
 """
 
 _ENTRY_COLUMNS = """e.id AS entry_id, e.source, e.source_kind, e.category, e.group_name AS "group",
-    e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status"""
+    e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status, e.grade, e.outlets,
+    e.source_kinds, e.report_low, e.report_high"""
 
 
 def source_order(source: str | None) -> str:
@@ -123,8 +129,9 @@ def replace(connection: sqlite3.Connection, tables: BuiltLedger) -> None:
     )
     connection.executemany(
         """INSERT INTO ledger_entries (id, entity_id, source, source_order, source_kind, category,
-               group_name, place, as_of, value_low, value_high, qualifier, status, citation_count)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               group_name, place, as_of, value_low, value_high, qualifier, status, citation_count,
+               grade, outlets, source_kinds, report_low, report_high)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             (
                 x.entry_id,
@@ -141,6 +148,11 @@ def replace(connection: sqlite3.Connection, tables: BuiltLedger) -> None:
                 x.qualifier,
                 x.status,
                 len(x.citations),
+                x.grade,
+                x.outlets,
+                ",".join(x.source_kinds),
+                x.report_low,
+                x.report_high,
             )
             for x in tables.entries
         ),
@@ -200,6 +212,7 @@ def _with_citations(
             return
         citations = _citations(connection, [row["entry_id"] for row in page])
         for row in page:
+            row["source_kinds"] = row["source_kinds"].split(",") if row["source_kinds"] else []
             row["citations"] = citations[row["entry_id"]]
             yield row
 

@@ -225,6 +225,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        6,
+        "ledger entry grades: independent outlets, source kinds, report range, grade",
+        (
+            # Set when the ledger is rebuilt (newsledger.consolidate.grades); an older
+            # ledger is marked stale so that the next ingest rebuilds and grades it.
+            "ALTER TABLE ledger_entries ADD COLUMN grade TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE ledger_entries ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0",
+            # the kinds of source among its citations, comma separated (party, monitor...)
+            "ALTER TABLE ledger_entries ADD COLUMN source_kinds TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE ledger_entries ADD COLUMN report_low REAL",
+            "ALTER TABLE ledger_entries ADD COLUMN report_high REAL",
+            "CREATE INDEX ledger_entries_grade ON ledger_entries (grade, source_order, as_of, id)",
+            "UPDATE ledger_state SET built_position = 0",
+        ),
+    ),
 )
 
 
