@@ -8,6 +8,9 @@ reporting verb of the sentence with a subject. It also resolves the source
 phrase ("a human rights monitoring team from the United Nations" -> "UN human
 rights monitoring team") and classifies it as party, international, ngo, media
 or unnamed from the known-bodies table and the kind words of `status_cues.json`.
+A pronoun, number word or generic noun ("I", "five", "the country", "strikes";
+`consolidate.name_cleaning.is_never_a_name`) is never a source: the statement's
+resolved speaker is read instead, else the figure stays unnamed.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from newsledger.consolidate.name_cleaning import is_never_a_name
 from newsledger.extract.context import doc_ents, doc_text, sentence_of, span_tokens
 from newsledger.extract.lexicon.figures import PRONOUNS, KnownBody, tables
 from newsledger.models import Span, Statement
@@ -226,6 +230,8 @@ def _is_state(token: Token) -> bool:
 
 def _statement_reading(anchor: Token, statement: Statement) -> SourceReading:
     name = statement.speaker or statement.speaker_mention.text  # type: ignore[union-attr]
+    if is_never_a_name(name):
+        return SourceReading(None, statement.speaker_mention, "unnamed", statement.cue_lemma)
     states = {e.text for e in doc_ents(anchor.doc) if e.label_ == "GPE"}
     kind = classify_source(name, is_state=name in states)
     return SourceReading(name, statement.speaker_mention, kind, statement.cue_lemma or "say")
@@ -239,6 +245,9 @@ def read_source(anchor: Token, statements: list[Statement]) -> SourceReading:
     finds nobody or only a pronoun (the statements extractor resolves "he").
     """
     own = _parse_reading(anchor)
+    if own.source is not None and is_never_a_name(own.source):
+        # "I", "the country", "five", "strikes": the parse found a word, not a source.
+        own = SourceReading(None, own.mention, "unnamed", own.cue_lemma)
     statement = _statement_for(anchor, statements)
     named = statement is not None and (statement.speaker or statement.speaker_mention)
     if named and own.source is None:

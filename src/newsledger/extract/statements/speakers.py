@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from newsledger.consolidate.name_cleaning import is_pronoun
 from newsledger.extract.lexicon.statements import (
     DESCRIPTION_NOUNS,
     DOCUMENT_NOUNS,
@@ -190,7 +191,11 @@ def resolve_speakers(
     resolved: dict[int | None, tuple[str | None, str | None]] = {}
     for head in heads:
         if head is not None and head not in resolved:
-            resolved[head] = _resolve_one(doc, head, people, by_token, lang)
+            name, kind = _resolve_one(doc, head, people, by_token, lang)
+            # A pronoun left as the name ("He", "'s", "" of "Those") names nobody;
+            # descriptions ("the two countries") stay, as the gold writes them.
+            named = name is not None and not is_pronoun(name)
+            resolved[head] = (name, kind) if named else (None, None)
     speakers = [p for p in people if p.spoken]
     main = _most_salient(speakers or people)
     resolved[None] = (main.name, "person") if main else (None, None)
