@@ -208,6 +208,8 @@ class Figure:
     place: the most specific place the text gives, as written; place_name, place_region
     (first-level region), place_country (ISO 3166 alpha-2), place_lat, place_lon and
     place_precision (point, region, country): its gazetteer entry (None when unresolved).
+    background: the figure counts a past event that is not the article's present story
+    ("during the 1991 Hajj"); its period then names that event's time.
     """
 
     value_low: float
@@ -235,6 +237,7 @@ class Figure:
     place_lat: float | None = None
     place_lon: float | None = None
     place_precision: str | None = None
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,11 +26,12 @@ from newsledger.extract.context import (
     span_text,
     token_indices,
 )
+from newsledger.extract.figures.background import read_background
 from newsledger.extract.figures.category import HARM_TAKING_VERBS, anchor_token, read_meaning
 from newsledger.extract.figures.place import ArticlePlaces
 from newsledger.extract.figures.source import read_source
 from newsledger.extract.figures.status import apply_hedges, status_from_cue
-from newsledger.extract.figures.time import read_time
+from newsledger.extract.figures.time import TimeReading, read_time
 from newsledger.extract.lexicon.figures import (
     ANAPHORIC_GROUP_NOUNS,
     DEFINITE_VICTIMS,
@@ -259,6 +260,9 @@ def _figure(
     meaning = read_meaning(doc, tokens, quantity.unit, anchor)
     source = read_source(anchor, statements)
     when = read_time(anchor, context["reference_date"], context["reference_is_suggested"])
+    past = read_background(anchor, context["reference_date"])
+    if past is not None:
+        when = TimeReading(past.as_of, past.period, past.note)
     sentence = sentence_of(anchor)
     place = context["places"].of(anchor)
     resolved = place.resolved
@@ -287,6 +291,7 @@ def _figure(
         place_lat=resolved.lat if resolved else None,
         place_lon=resolved.lon if resolved else None,
         place_precision=resolved.precision if resolved else None,
+        background=past is not None,
     )
     return figure, meaning.noun
 

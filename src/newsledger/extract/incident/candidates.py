@@ -64,7 +64,11 @@ def _position(index: int) -> str:
 
 
 def _side_figures(figures: Iterable[Figure], side: str) -> list[Figure]:
-    return [f for f in figures if f.category in SIDE_CATEGORIES[side] and f.value_low >= 0]
+    return [
+        f
+        for f in figures
+        if f.category in SIDE_CATEGORIES[side] and f.value_low >= 0 and not f.background
+    ]
 
 
 def _mention_features(

@@ -182,6 +182,7 @@ def _candidates(figures: list[Figure], category: str, doc=None) -> list[Figure]:
         for f in figures
         if f.category == category
         and f.part_of is None
+        and not f.background
         and f.count_unit in PEOPLE_UNITS
         and not _is_cumulative(f)
         and not _over_several_incidents(f)
