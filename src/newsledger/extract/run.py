@@ -29,6 +29,7 @@ class ArticleFacts:
     title: str | None = None
     reference_date: str | None = None  # ISO; relative dates ("on Sunday") count from it
     reference_is_suggested: bool = False  # the date was guessed, not published
+    outlet: str | None = None  # the outlet's domain: its country settles ambiguous places
 
     @classmethod
     def of(cls, article: Article) -> ArticleFacts:
@@ -37,11 +38,13 @@ class ArticleFacts:
             article.title,
             article.reference_date,
             article.flag("date_inconsistent") is not None,
+            article.outlet,
         )
 
     @classmethod
     def of_doc(cls, doc) -> ArticleFacts:
-        """From `doc.user_data` ("title", "reference_date", "reference_is_suggested")."""
+        """From `doc.user_data` ("title", "reference_date", "reference_is_suggested",
+        "outlet")."""
         data = doc.user_data
         title = data.get("title")
         return cls(
@@ -49,6 +52,7 @@ class ArticleFacts:
             title if isinstance(title, str) else None,
             data.get("reference_date"),
             bool(data.get("reference_is_suggested", False)),
+            data.get("outlet") if isinstance(data.get("outlet"), str) else None,
         )
 
 
@@ -72,6 +76,7 @@ def run(
         statements,
         reference_date=facts.reference_date,
         reference_is_suggested=facts.reference_is_suggested,
+        outlet=facts.outlet,
     )
     summary = summarise_incident(figures, doc=doc)
     return Analysis(
