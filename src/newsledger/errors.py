@@ -7,7 +7,9 @@ NewsledgerError
 ├── PipelineError         the spaCy pipeline cannot be loaded
 ├── StoreError            the ledger database cannot be opened or written
 │   └── NotFoundError     an id that is not in the ledger
-└── EvalError             a gold file cannot be scored
+├── EvalError             a gold file cannot be scored
+└── FilterError           a filter value cannot be used (defined in newsledger.filters;
+                          also a ValueError)
 """
 
 from __future__ import annotations
