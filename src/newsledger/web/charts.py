@@ -10,9 +10,14 @@ Readability on real data (issue 20):
 * Series are ranked by number of figures (then citations, then first seen);
   the top `LEGEND_MAX` get palette colours and legend entries, the rest are
   thin grey lines summarised as "and N more sources".
-* The time axis spans the central 98% of dates: a figure dated before the 1st
-  or after the 99th percentile, by more than `DATE_TOLERANCE` of that central
-  span, is not drawn but listed in `Layout.outside` (the page prints it).
+* The time axis spans at most the central 98% of dates (nearest rank: the
+  earliest and latest 1% of them, rounded up, are left off; none of 100 dates
+  or fewer), and within that leaves off a figure dated before the 1st or after
+  the 99th percentile by more than `DATE_TOLERANCE` of that central span (one
+  mis-dated figure among few). A figure not drawn is listed in
+  `Layout.outside` (the page prints it).
+* Each series carries the grades of its entries (`Series.grades`, the
+  `data-grades` attribute); the legend shows them beside the source.
 * A range (value_low < value_high) is a bar (`rect.range`) from low to high,
   never a point; the line passes through its middle.
 * The y-axis is logarithmic when the values span more than two orders of
@@ -42,6 +47,7 @@ __all__ = [
     "Point",
     "Series",
     "build_series",
+    "central_ranks",
     "chart_layout",
     "citation_href",
     "compact_number",
@@ -78,6 +84,8 @@ CHAR_WIDTH = 0.62 * FONT_SIZE  # a generous average glyph width for the 12px san
 TICK_GAP = 8
 AXIS_TITLE_ROOM = 26
 DATE_TOLERANCE = 0.05
+# The share of dates each side of the time axis may leave out (the central 98% is drawn).
+CENTRAL_SHARE_OUT = 0.01
 LOG_SPAN = 100.0
 
 
@@ -98,6 +106,7 @@ class Series:
     points: list[Point] = field(default_factory=list)
     citations: int = 0
     in_legend: bool = True
+    grades: set[str] = field(default_factory=set)
 
 
 def _parse_date(text: Any) -> date | None:
@@ -170,6 +179,8 @@ def build_series(entries: Iterable[Mapping[str, Any]]) -> list[Series]:
         series = by_source.setdefault(source, Series(source, OTHER_COLOUR, ""))
         series.points.append(point)
         series.citations += len(entry.get("citations") or [])
+        if entry.get("grade"):
+            series.grades.add(entry["grade"])
     order = {source: index for index, source in enumerate(by_source)}
     ranked = sorted(
         by_source.values(), key=lambda s: (-len(s.points), -s.citations, order[s.source])
@@ -191,12 +202,22 @@ def _percentile(ordered: Sequence[int], q: float) -> float:
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
+def central_ranks(count: int) -> tuple[int, int]:
+    """Indexes of the first and last of the central 98% of `count` sorted dates: the
+    nearest-rank 1st and 99th percentiles, so at most 1% of the dates lie outside on each
+    side (none of 100 dates or fewer)."""
+    left_out = math.ceil(CENTRAL_SHARE_OUT * count)
+    return max(left_out - 1, 0), count - max(left_out, 1)
+
+
 def time_domain(dates: Iterable[date]) -> tuple[date, date]:
-    """The drawn date range: the dates within the 1st..99th percentile (with tolerance)."""
+    """The drawn date range: dates within the 1st..99th percentile (with tolerance), never
+    beyond the central 98% of the dates."""
     days = sorted(day.toordinal() for day in dates)
     low, high = _percentile(days, 0.01), _percentile(days, 0.99)
     slack = DATE_TOLERANCE * (high - low)
-    kept = [day for day in days if low - slack <= day <= high + slack]
+    first, last = central_ranks(len(days))
+    kept = [day for day in days[first : last + 1] if low - slack <= day <= high + slack]
     return date.fromordinal(kept[0]), date.fromordinal(kept[-1])
 
 
@@ -375,7 +396,8 @@ def _series_svg(one: Series, layout: Layout) -> list[str]:
     coordinates = " ".join(f"{layout.x(p.as_of):.1f},{_middle(p, layout):.1f}" for p in points)
     legend = "true" if one.in_legend else "false"
     out = [
-        f'<g class="series" data-source="{escape(one.source)}" data-in-legend="{legend}">',
+        f'<g class="series" data-source="{escape(one.source)}" data-in-legend="{legend}" '
+        f'data-grades="{escape(" ".join(sorted(one.grades)))}">',
         f'<polyline points="{coordinates}" fill="none" stroke="{colour}" '
         f'stroke-width="{width}"{dash}/>',
     ]
@@ -393,7 +415,8 @@ def timeline_svg(
         return Markup('<p class="empty">No dated figures match these filters.</p>')
     out = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="chart-title" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="chart-title" data-first="{layout.first.isoformat()}" '
+        f'data-last="{layout.last.isoformat()}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="chart-title">{escape(title)}</title>',
     ]
     out.extend(_axes_svg(layout))

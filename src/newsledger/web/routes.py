@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 # The module, not the package: web/__init__ imports this module.
 import newsledger.web.views as views
+from newsledger.consolidate.grades import GRADES
 from newsledger.errors import NotFoundError
 from newsledger.filters import Filters
 from newsledger.store import Store
@@ -51,6 +52,7 @@ _environment = Environment(
 _environment.filters["value"] = views.value_text
 _environment.filters["segment"] = views.path_segment
 _environment.filters["http_url"] = views.http_url
+_environment.filters["grade_meaning"] = views.grade_meaning
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,8 +74,9 @@ def _not_found(message: str) -> HTMLResponse:
 
 
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request) -> HTMLResponse:
-    return render("overview.html", page="overview", **views.overview_page(_store(request)))
+def overview(request: Request, place: Field = "") -> HTMLResponse:
+    data = views.overview_page(_store(request), place=place.strip())
+    return render("overview.html", page="overview", **data)
 
 
 @router.get("/figures", response_class=HTMLResponse)
@@ -83,12 +86,15 @@ def figures(
     group: Field = "",
     place: Field = "",
     source: Field = "",
+    source_id: Field = "",
+    grade: Field = "",
     since: Field = "",
     until: Field = "",
 ) -> HTMLResponse:
     # A bad value in the form is ignored rather than refused: the page shows
     # the field empty again, which tells the user it was not understood.
     form = {"category": category, "group": group, "place": place, "source": source}
+    form |= {"source_id": source_id, "grade": grade if grade in GRADES else ""}
     found = Filters.lenient({**form, "since": since, "until": until})
     filters = views.FigureFilters(
         **{name: getattr(found, name) for name in (*form, "since", "until")}
@@ -130,7 +136,7 @@ def article(request: Request, article_id: str, text_offset: Field = "") -> HTMLR
 
 
 @router.get("/conflicts", response_class=HTMLResponse)
-def conflicts(request: Request, category: Field = "") -> HTMLResponse:
+def conflicts(request: Request, category: Field = "", place: Field = "") -> HTMLResponse:
     category = category if category in views.CATEGORIES else ""
-    data = views.conflicts_page(_store(request), category=category)
+    data = views.conflicts_page(_store(request), category=category, place=place.strip())
     return render("conflicts.html", page="conflicts", **data)

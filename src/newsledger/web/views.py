@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from newsledger.api.limits import PAGE_FIGURE_ROWS, PAGE_MARKS, PAGE_TEXT_CHARS
+from newsledger.consolidate.grades import GRADES
 from newsledger.errors import NotFoundError
 from newsledger.filters import Filters
 from newsledger.models import CATEGORIES
@@ -33,6 +34,7 @@ from newsledger.web.highlight import (
     statement_highlights,
     text_part_start,
 )
+from newsledger.web.lead import grade_meaning, lead_series, ordered_grades
 
 __all__ = [
     "CATEGORIES",
@@ -40,6 +42,7 @@ __all__ = [
     "article_page",
     "conflicts_page",
     "figures_page",
+    "grade_meaning",
     "http_url",
     "overview_page",
     "path_segment",
@@ -50,17 +53,19 @@ __all__ = [
 
 # The counts the overview leads with.
 MAIN_CATEGORIES = ("killed", "injured")
-MAX_LATEST_ROWS = 30
-MAX_LEDGER_SCAN = 5000
+MAX_LEAD_ROWS = 15
 MAX_CHART_ENTRIES = 3000
 MAX_TABLE_ROWS = 500
 MAX_OUTSIDE_LISTED = 20
 MAX_CONFLICTS = 50
+MAX_PLACE_SCAN = 50_000
 MAX_OVERVIEW_CONFLICTS = 10
 MAX_FLAGGED = 20
 MAX_ARTICLE_SCAN = 20_000
 MAX_STATEMENTS = 200
 MAX_STATEMENT_SCAN = 50_000
+# A statement longer than this is cut with "…" and a link to the article.
+MAX_STATEMENT_CHARS = 400
 MAX_ENTITY_SCAN = 50_000
 # Flags an analyst should look at (the others record harmless clean-ups).
 NOTABLE_FLAGS = (
@@ -104,26 +109,20 @@ def value_text(row: Mapping[str, Any]) -> str:
 
 def _entry_view(entry: Mapping[str, Any]) -> dict[str, Any]:
     citations = [{**c, "href": citation_href(c)} for c in entry.get("citations") or []]
-    return {**entry, "value": value_text(entry), "citations": citations}
+    report_range = {
+        "value_low": entry.get("report_low"),
+        "value_high": entry.get("report_high"),
+        "qualifier": "exact",
+    }
+    return {
+        **entry,
+        "value": value_text(entry),
+        "citations": citations,
+        "report_range": report_range,
+    }
 
 
 # overview ------------------------------------------------------------------
-
-
-def _latest_per_source(store: Store, category: str) -> tuple[list[dict], bool]:
-    # Ledger rows come by source then newest as-of first: the first row of each
-    # (source, group) is its latest figure.
-    seen: set[tuple[str | None, str | None]] = set()
-    latest = []
-    for entry in islice(store.ledger(category=category, latest_first=True), MAX_LEDGER_SCAN):
-        key = (entry["source"], entry["group"])
-        if key in seen:
-            continue
-        seen.add(key)
-        latest.append(_entry_view(entry))
-        if len(latest) > MAX_LATEST_ROWS:
-            return latest[:MAX_LATEST_ROWS], True
-    return latest, False
 
 
 def _flagged_articles(store: Store) -> list[dict]:
@@ -137,17 +136,19 @@ def _flagged_articles(store: Store) -> list[dict]:
     return flagged
 
 
-def overview_page(store: Store) -> dict[str, Any]:
+def overview_page(store: Store, place: str = "") -> dict[str, Any]:
+    """Counts, the leading series of each main category (in `place` when given),
+    open contradictions and flagged articles."""
     counts = store.counts()
     conflicts = [_conflict_view(c) for c in store.conflicts(limit=MAX_OVERVIEW_CONFLICTS + 1)]
-    latest = []
-    for category in MAIN_CATEGORIES:
-        rows, truncated = _latest_per_source(store, category)
-        latest.append({"category": category, "rows": rows, "truncated": truncated})
     return {
         "counts": counts,
+        "place": place,
         "flag_counts": sorted(counts.get("flags", {}).items()),
-        "latest": latest,
+        "leads": [
+            lead_series(store, category, place or None, MAX_LEAD_ROWS)
+            for category in MAIN_CATEGORIES
+        ],
         "conflicts": conflicts[:MAX_OVERVIEW_CONFLICTS],
         "more_conflicts": len(conflicts) > MAX_OVERVIEW_CONFLICTS,
         "flagged": _flagged_articles(store),
@@ -183,7 +184,13 @@ def _chart_view(series: list, title: str) -> dict[str, Any]:
     return {
         "chart": timeline_svg(series, title=title, layout=layout),
         "legend": [
-            {"source": s.source, "colour": s.colour, "dash": s.dash, "points": len(s.points)}
+            {
+                "source": s.source,
+                "colour": s.colour,
+                "dash": s.dash,
+                "points": len(s.points),
+                "grades": ordered_grades(s.grades),
+            }
             for s in series
             if s.in_legend
         ],
@@ -211,6 +218,7 @@ def figures_page(store: Store, filters: FigureFilters) -> dict[str, Any]:
         "filters": filters.form(),
         "description": filters.describe(),
         "categories": CATEGORIES,
+        "grades": GRADES,
         **_chart_view(series, f"Figures over time: {filters.describe()}"),
         "rows": rows[:MAX_TABLE_ROWS],
         "total_rows": len(rows),
@@ -226,11 +234,43 @@ def _matches_text(statement: Mapping[str, Any], words: list[str]) -> bool:
     return all(word in content for word in words)
 
 
-def _statement_views(statements: Iterable[Mapping[str, Any]]) -> list[dict]:
-    return [
-        {**s, "href": article_href(s["article_id"], s["start"], statement_anchor(s["start"]))}
-        for s in statements
-    ]
+def _article_facts(store: Store, ids: set[str]) -> dict[str, dict]:
+    """Outlet, date, title and URL of these articles (the statement rows carry none)."""
+    facts: dict[str, dict] = {}
+    for article in islice(store.articles(), MAX_ARTICLE_SCAN):
+        if article["id"] in ids:
+            facts[article["id"]] = article
+            if len(facts) == len(ids):
+                break
+    return facts
+
+
+def _cut(text: str, limit: int = MAX_STATEMENT_CHARS) -> tuple[str, bool]:
+    """`text` cut at a word boundary before `limit` characters (True when cut)."""
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit].rsplit(None, 1)[0] if " " in text[:limit] else text[:limit]
+    return head.rstrip(" ,;:"), True
+
+
+def _statement_views(store: Store, statements: list[Mapping[str, Any]]) -> list[dict]:
+    facts = _article_facts(store, {s["article_id"] for s in statements})
+    views = []
+    for s in statements:
+        article = facts.get(s["article_id"], {})
+        shown, cut = _cut(s.get("content") or "")
+        views.append(
+            {
+                **s,
+                "href": article_href(s["article_id"], s["start"], statement_anchor(s["start"])),
+                "shown": shown,
+                "cut": cut,
+                "outlet": article.get("outlet"),
+                "published": article.get("published") or article.get("published_raw"),
+                "article_title": article.get("title"),
+            }
+        )
+    return views
 
 
 def statements_page(store: Store, speaker: str = "", text: str = "") -> dict[str, Any]:
@@ -245,7 +285,7 @@ def statements_page(store: Store, speaker: str = "", text: str = "") -> dict[str
     return {
         "speaker": speaker,
         "text": text,
-        "statements": _statement_views(statements[:MAX_STATEMENTS]),
+        "statements": _statement_views(store, statements[:MAX_STATEMENTS]),
         "truncated": len(statements) > MAX_STATEMENTS,
     }
 
@@ -295,7 +335,7 @@ def speaker_page(store: Store, ref: str) -> dict[str, Any]:
     return {
         "name": title,
         "entity": entity,
-        "statements": _statement_views(statements[:MAX_STATEMENTS]),
+        "statements": _statement_views(store, statements[:MAX_STATEMENTS]),
         "truncated": len(statements) > MAX_STATEMENTS,
     }
 
@@ -385,10 +425,22 @@ def _conflict_view(conflict: Mapping[str, Any]) -> dict[str, Any]:
     return {**conflict, "entries": [_entry_view(e) for e in conflict.get("entries", [])]}
 
 
-def conflicts_page(store: Store, category: str = "") -> dict[str, Any]:
-    conflicts = list(store.conflicts(category=category or None, limit=MAX_CONFLICTS + 1))
+def _in_place(store: Store, category: str, place: str) -> set[int]:
+    """Ids of the entries in `place` (the store's place filter decides what matches)."""
+    filters = Filters(category=category or None, place=place)
+    return {entry["entry_id"] for entry in islice(store.ledger(filters), MAX_PLACE_SCAN)}
+
+
+def conflicts_page(store: Store, category: str = "", place: str = "") -> dict[str, Any]:
+    """Contradictions of a category; with `place`, those with an entry in that place."""
+    found: Iterable[dict] = store.conflicts(category=category or None)
+    if place:
+        wanted = _in_place(store, category, place)
+        found = (c for c in found if any(e.get("entry_id") in wanted for e in c.get("entries", [])))
+    conflicts = list(islice(found, MAX_CONFLICTS + 1))
     return {
         "category": category,
+        "place": place,
         "categories": CATEGORIES,
         "conflicts": [_conflict_view(c) for c in conflicts[:MAX_CONFLICTS]],
         "truncated": len(conflicts) > MAX_CONFLICTS,
