@@ -49,6 +49,9 @@ def _open(watched, url: str) -> None:
     response = watched.page.goto(url, wait_until="load")
     assert response is not None and response.status == 200, url
     assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+    # Nothing pushes the page sideways (a wide table once did).
+    width = watched.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], (url, width)
 
 
 def _lead_rows(page, category: str) -> list[dict]:
