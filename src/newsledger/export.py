@@ -41,7 +41,7 @@ EXPORTS: Mapping[str, Callable[[Store], Iterable[dict[str, Any]]]] = {
 }
 
 # Parquet columns and types ("string", "int64", "float64"); also the CSV column order.
-_TEXT, _INT, _FLOAT = "string", "int64", "float64"
+_TEXT, _INT, _FLOAT, _BOOL = "string", "int64", "float64", "bool"
 COLUMN_TYPES: Mapping[str, Mapping[str, str]] = {
     "articles": {
         "id": _TEXT, "url": _TEXT, "title": _TEXT, "published": _TEXT, "published_raw": _TEXT,
@@ -58,6 +58,8 @@ COLUMN_TYPES: Mapping[str, Mapping[str, str]] = {
         "group": _TEXT, "place": _TEXT, "as_of": _TEXT, "period": _TEXT, "as_of_note": _TEXT,
         "source": _TEXT, "source_kind": _TEXT, "status": _TEXT, "text": _TEXT, "start": _INT,
         "end": _INT, "sentence": _TEXT, "sentence_index": _INT, "part_of": _INT,
+        "place_name": _TEXT, "place_region": _TEXT, "place_country": _TEXT,
+        "place_lat": _FLOAT, "place_lon": _FLOAT, "place_precision": _TEXT, "background": _BOOL,
     },
     "ledger": {
         "entry_id": _INT, "source": _TEXT, "source_kind": _TEXT, "category": _TEXT,
@@ -137,6 +139,8 @@ def _cell(value: Any, kind: str) -> Any:
         return str(value)
     if kind == _INT:
         return int(value)
+    if kind == _BOOL:
+        return bool(value)
     return float(value)
 
 

@@ -20,7 +20,8 @@ STATEMENT_KEYS = {
 FIGURE_KEYS = {
     "article_id", "index", "value_low", "value_high", "qualifier", "unit", "category",
     "count_unit", "group", "place", "as_of", "period", "as_of_note", "source", "source_kind",
-    "status", "text", "start", "end", "sentence", "sentence_index", "part_of",
+    "status", "text", "start", "end", "sentence", "sentence_index", "part_of", "place_name",
+    "place_region", "place_country", "place_lat", "place_lon", "place_precision", "background",
 }  # fmt: skip
 
 FERRY = (

@@ -137,6 +137,13 @@ class Figure(BaseModel):
     sentence: str
     sentence_index: int
     part_of: int | None
+    place_name: str | None = None
+    place_region: str | None = None
+    place_country: str | None = Field(None, description="ISO 3166 alpha-2 country code")
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_precision: str | None = Field(None, description="point, region or country")
+    background: bool = Field(False, description="a count of a past event, not current news")
 
 
 class ArticleDetail(Article):

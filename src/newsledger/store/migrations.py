@@ -241,6 +241,22 @@ MIGRATIONS: tuple[Migration, ...] = (
             "UPDATE ledger_state SET built_position = 0",
         ),
     ),
+    Migration(
+        7,
+        "figure places resolved by the gazetteer, and background figures",
+        (
+            # Filled by extraction (newsledger.extract.figures.place / background); rows
+            # stored before this version keep NULL places and background 0 until re-ingested.
+            "ALTER TABLE figures ADD COLUMN place_name TEXT",
+            "ALTER TABLE figures ADD COLUMN place_region TEXT",
+            "ALTER TABLE figures ADD COLUMN place_country TEXT",
+            "ALTER TABLE figures ADD COLUMN place_lat REAL",
+            "ALTER TABLE figures ADD COLUMN place_lon REAL",
+            "ALTER TABLE figures ADD COLUMN place_precision TEXT",
+            "ALTER TABLE figures ADD COLUMN background INTEGER NOT NULL DEFAULT 0",
+            "CREATE INDEX figures_place_country ON figures (place_country)",
+        ),
+    ),
 )
 
 

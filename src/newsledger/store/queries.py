@@ -56,7 +56,9 @@ _STATEMENT_COLUMNS = """s.article_id, s.kind, s.content_text AS content, s.cue_t
 _FIGURE_COLUMNS = """f.article_id, f.idx AS "index", f.value_low, f.value_high, f.qualifier,
     f.unit, f.category, f.count_unit, f.group_name AS "group", f.place, f.as_of, f.period,
     f.as_of_note, f.source, f.source_kind, f.status, f.span_text AS text,
-    f.span_start AS start, f.span_end AS "end", f.sentence, f.sentence_index, f.part_of"""
+    f.span_start AS start, f.span_end AS "end", f.sentence, f.sentence_index, f.part_of,
+    f.place_name, f.place_region, f.place_country, f.place_lat, f.place_lon, f.place_precision,
+    f.background"""
 
 
 def contains(haystack: str | None, needle: str | None) -> bool:
@@ -85,6 +87,13 @@ def page_limit(limit: int | None) -> int:
 
 def page_offset(offset: int | None) -> int:
     return 0 if offset is None else max(int(offset), 0)
+
+
+def figure_dict(row: sqlite3.Row) -> dict[str, Any]:
+    """A figure row as the store hands it out: `background` a bool (stored 0/1)."""
+    figure = dict(row)
+    figure["background"] = bool(figure["background"])
+    return figure
 
 
 def _article_dict(row: sqlite3.Row) -> dict[str, Any]:
@@ -187,7 +196,7 @@ def figures(
         {**values, "limit": page_limit(limit), "offset": page_offset(offset)},
     )
     for row in rows:
-        yield dict(row)
+        yield figure_dict(row)
 
 
 def figures_of(connection: sqlite3.Connection, article_id: str) -> Iterator[dict[str, Any]]:
@@ -196,7 +205,7 @@ def figures_of(connection: sqlite3.Connection, article_id: str) -> Iterator[dict
         (article_id,),
     )
     for row in rows:
-        yield dict(row)
+        yield figure_dict(row)
 
 
 def counts(connection: sqlite3.Connection) -> dict[str, Any]:

@@ -42,11 +42,14 @@ _INSERT_FIGURE = """
     INSERT INTO figures (article_id, idx, value_low, value_high, qualifier, unit, category,
         count_unit, group_name, place, as_of, period, as_of_note, source, source_mention_text,
         source_mention_start, source_mention_end, source_kind, status, span_text, span_start,
-        span_end, sentence, sentence_index, part_of)
+        span_end, sentence, sentence_index, part_of, place_name, place_region, place_country,
+        place_lat, place_lon, place_precision, background)
     VALUES (:article_id, :idx, :value_low, :value_high, :qualifier, :unit, :category,
         :count_unit, :group_name, :place, :as_of, :period, :as_of_note, :source,
         :source_mention_text, :source_mention_start, :source_mention_end, :source_kind,
-        :status, :span_text, :span_start, :span_end, :sentence, :sentence_index, :part_of)
+        :status, :span_text, :span_start, :span_end, :sentence, :sentence_index, :part_of,
+        :place_name, :place_region, :place_country, :place_lat, :place_lon, :place_precision,
+        :background)
 """
 _INSERT_SIGNATURE = "INSERT INTO near_duplicate_signatures (article_seq, hashvalues) VALUES (?, ?)"
 _INSERT_BAND = "INSERT INTO near_duplicate_bands (hash, article_seq, band) VALUES (?, ?, ?)"
@@ -122,6 +125,13 @@ def _figure_row(article_id: str, idx: int, figure: Figure) -> dict[str, object]:
         "sentence": figure.sentence,
         "sentence_index": figure.sentence_index,
         "part_of": figure.part_of,
+        "place_name": figure.place_name,
+        "place_region": figure.place_region,
+        "place_country": figure.place_country,
+        "place_lat": figure.place_lat,
+        "place_lon": figure.place_lon,
+        "place_precision": figure.place_precision,
+        "background": int(figure.background),
     }
 
 
