@@ -11,11 +11,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from web_helpers import ledger_entry
 
 from newsledger.consolidate.grades import GRADES, grade_table
 from newsledger.filters import Filters
 from newsledger.store import Store
-from newsledger.web.charts import central_ranks, time_domain
+from newsledger.web.charts import UNNAMED_SERIES, build_series, central_ranks, time_domain
 from newsledger.web.lead import GRADE_TRUST, grade_meaning, lead_series, ordered_grades
 from newsledger.web.views import MAX_STATEMENT_CHARS, overview_page, statements_page
 
@@ -90,3 +91,12 @@ def test_the_time_axis_never_spans_more_than_the_central_98_percent() -> None:
     days = [start + timedelta(days=index) for index in range(300)]
     # 300 dates: the first 3 and the last 3 lie outside the central 98%.
     assert time_domain(days) == (days[2], days[-3])
+
+
+def test_figures_without_a_named_source_are_the_last_series() -> None:
+    days = (1, 2, 3)
+    unnamed = [{**ledger_entry("x", f"2022-03-{day:02d}", day), "source": None} for day in days]
+    named = [ledger_entry("UN", "2022-03-01", 5), ledger_entry("ministry", "2022-03-02", 7)]
+    series = build_series([*unnamed, *named])
+    assert [one.source for one in series] == ["UN", "ministry", UNNAMED_SERIES]
+    assert series[0].colour != series[-1].colour

@@ -7,9 +7,10 @@ earliest citation's article view, anchored on the cited figure.
 
 Readability on real data (issue 20):
 
-* Series are ranked by number of figures (then citations, then first seen);
-  the top `LEGEND_MAX` get palette colours and legend entries, the rest are
-  thin grey lines summarised as "and N more sources".
+* Series are ranked by number of figures (then citations, then first seen),
+  the figures without a named source last; the top `LEGEND_MAX` get palette
+  colours and legend entries, the rest are thin grey lines summarised as "and
+  N more sources".
 * The time axis spans at most the central 98% of dates (nearest rank: the
   earliest and latest 1% of them, rounded up, are left off; none of 100 dates
   or fewer), and within that leaves off a figure dated before the 1st or after
@@ -43,6 +44,7 @@ from newsledger.web.highlight import article_href, figure_anchor
 __all__ = [
     "LEGEND_MAX",
     "PALETTE",
+    "UNNAMED_SERIES",
     "Layout",
     "Point",
     "Series",
@@ -71,6 +73,8 @@ PALETTE = (
 DASHES = ("", "6 3", "2 3", "8 3 2 3")
 OTHER_COLOUR = "#c8c8c8"
 LEGEND_MAX = 8
+# The series of the figures without a named source.
+UNNAMED_SERIES = "unknown source"
 
 WIDTH = 900
 HEIGHT = 380
@@ -168,11 +172,13 @@ def build_series(entries: Iterable[Mapping[str, Any]]) -> list[Series]:
 
     Series come most figures first (then most citations, then first seen); the
     first `LEGEND_MAX` get palette colours and `in_legend`, the rest are grey.
+    The figures without a named source come last: they are no one's timeline, and
+    on real data they would otherwise take the first colour.
     Rows without an as-of date or a value cannot be placed and are left out.
     """
     by_source: dict[str, Series] = {}
     for entry in entries:
-        source = entry.get("source") or "unknown source"
+        source = entry.get("source") or UNNAMED_SERIES
         point = _point(entry, source)
         if point is None:
             continue
@@ -183,7 +189,8 @@ def build_series(entries: Iterable[Mapping[str, Any]]) -> list[Series]:
             series.grades.add(entry["grade"])
     order = {source: index for index, source in enumerate(by_source)}
     ranked = sorted(
-        by_source.values(), key=lambda s: (-len(s.points), -s.citations, order[s.source])
+        by_source.values(),
+        key=lambda s: (s.source == UNNAMED_SERIES, -len(s.points), -s.citations, order[s.source]),
     )
     for index, series in enumerate(ranked):
         series.points.sort(key=lambda point: (point.as_of, point.value_low))
