@@ -66,7 +66,7 @@ COLUMN_TYPES: Mapping[str, Mapping[str, str]] = {
         "group": _TEXT, "place": _TEXT, "as_of": _TEXT, "value_low": _FLOAT,
         "value_high": _FLOAT, "qualifier": _TEXT, "status": _TEXT, "grade": _TEXT,
         "outlets": _INT, "source_kinds": _TEXT, "report_low": _FLOAT, "report_high": _FLOAT,
-        "citations": _TEXT,
+        "citations": _TEXT, "place_region": _TEXT, "place_country": _TEXT,
     },
 }  # fmt: skip
 

@@ -47,8 +47,9 @@ class FilterError(NewsledgerError, ValueError):
 class Filters:
     """Criteria of a listing; None means "any". Each listing uses the ones it has:
     ledger entries (category, group, place, source, source_id, since, until, grade),
-    figures (category, group, place, source, since, until), statements (speaker,
-    article_id, kind)."""
+    figures (category, group, place, source, since, until, background), statements
+    (speaker, article_id, kind). A place is matched by its resolved country, region or
+    name, by name or ISO code (store/place_terms.py)."""
 
     category: str | None = None
     group: str | None = None
@@ -61,6 +62,8 @@ class Filters:
     speaker: str | None = None
     article_id: str | None = None
     kind: str | None = None
+    # True: only background figures (counts of a past event); False: only current ones.
+    background: bool | None = None
 
     @classmethod
     def parse(cls, raw: Mapping[str, str | None]) -> Filters:
@@ -80,6 +83,9 @@ class Filters:
         text = _clean(raw.get("source_id"), "source_id")
         if text is not None:
             values["source_id"] = _entity_id(text)
+        text = _clean(raw.get("background"), "background")
+        if text is not None:
+            values["background"] = _yes_no(text, "background")
         return cls(**values).checked()
 
     @classmethod
@@ -121,6 +127,8 @@ class Filters:
             raise FilterError(f"unknown category {self.category!r}")
         if self.kind is not None and self.kind not in STATEMENT_KINDS:
             raise FilterError(f"unknown statement kind {self.kind!r}")
+        if self.place is not None and not any(c.isalnum() for c in self.place):
+            raise FilterError(f"place {self.place!r} names no place")
         if self.grade is not None and not _GRADE_WORD.match(self.grade):
             raise FilterError(f"{self.grade!r} is not a grade")
         if self.source_id is not None and not 1 <= self.source_id <= MAX_ENTITY_ID:
@@ -139,7 +147,10 @@ class Filters:
         for item in fields(self):
             value = getattr(self, item.name)
             if value is not None:
-                query[item.name] = value.isoformat() if isinstance(value, date) else str(value)
+                if isinstance(value, bool):
+                    query[item.name] = "true" if value else "false"
+                else:
+                    query[item.name] = value.isoformat() if isinstance(value, date) else str(value)
         return query
 
     def form(self) -> dict[str, str]:
@@ -152,11 +163,23 @@ class Filters:
         for name in ("group", "place", "source", "source_id", "grade"):
             if getattr(self, name) is not None:
                 parts.append(f"{name} ~ {getattr(self, name)}")
+        if self.background is not None:
+            parts.append("background only" if self.background else "no background")
         if self.since:
             parts.append(f"from {self.since.isoformat()}")
         if self.until:
             parts.append(f"until {self.until.isoformat()}")
         return ", ".join(parts)
+
+    @property
+    def only_background(self) -> bool | None:
+        """True when only background figures (counts of a past event) are asked for."""
+        return self.background is True or None
+
+    @property
+    def current_only(self) -> bool | None:
+        """True when background figures are to be left out."""
+        return self.background is False or None
 
     @property
     def unnamed_source(self) -> bool | None:
@@ -188,6 +211,17 @@ def _date(text: str, name: str) -> date:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise FilterError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from exc
+
+
+_YES = frozenset({"true", "yes", "1", "on"})
+_NO = frozenset({"false", "no", "0", "off"})
+
+
+def _yes_no(text: str, name: str) -> bool:
+    word = text.casefold()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise FilterError(f"{name}: {text!r} is not true or false")
 
 
 def _entity_id(text: str) -> int:

@@ -78,7 +78,18 @@ def _text(description: str) -> Any:
 
 Category = Annotated[str | None, _text("figure category, exact (killed, injured...)")]
 Group = Annotated[str | None, _text("who is counted; case-insensitive substring")]
-Place = Annotated[str | None, _text("place; case-insensitive substring")]
+Place = Annotated[
+    str | None,
+    _text(
+        "place: a country (name or ISO code: UA, Ukraine), a first-level region "
+        "(Kharkiv oblast) or a place (Kharkiv), matched on the resolved place, never a "
+        "substring (UK is not Ukraine)"
+    ),
+]
+Background = Annotated[
+    bool | None,
+    Query(description="true: only background figures (a past event); false: only current ones"),
+]
 Source = Annotated[
     str | None,
     _text(
@@ -198,6 +209,7 @@ def list_figures(
     place: Place = None,
     since: Since = None,
     until: Until = None,
+    background: Background = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
@@ -210,6 +222,7 @@ def list_figures(
         place=place,
         since=since,
         until=until,
+        background=background,
     )
     rows = _store(request).figures(filters, limit=limit + 1, offset=offset)
     return _json(page(list(rows), limit, offset))

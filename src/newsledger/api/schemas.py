@@ -195,6 +195,8 @@ class LedgerEntry(BaseModel):
     report_low: float | None
     report_high: float | None
     citations: list[Citation]
+    place_region: str | None = None
+    place_country: str | None = Field(None, description="ISO 3166 alpha-2 country code")
 
 
 class Conflict(BaseModel):

@@ -1,10 +1,12 @@
 """`newsledger figures`: the figures in the ledger, filtered by category, group, source,
-place and date.
+place, date and background.
 
 A thin layer: it opens the Store, calls `Store.figures(...)` and prints the
 rows with `output.emit`. JSON rows are the store's figure objects unchanged
 (article_id, value_low, value_high, qualifier, unit, category, group, place,
-as_of, source, source_kind, status, text, start, end and the rest of the contract).
+as_of, source, source_kind, status, text, start, end, the resolved place fields,
+background and the rest of the contract). The table shows the place's country and
+marks background figures (counts of a past event) in the `background` column.
 Without filters every quantity is listed, category "other" included.
 """
 
@@ -22,12 +24,14 @@ __all__ = ["register"]
 
 FIGURE_COLUMNS = (
     "article_id", "value_low", "value_high", "qualifier", "category", "group", "place",
-    "as_of", "source", "source_kind", "status", "text",
+    "place_country", "as_of", "source", "source_kind", "status", "background", "text",
 )  # fmt: skip
 
 
 @click.command("figures")
-@filter_options("figure_category", "group", "source", "source_id", "place", "since", "until")
+@filter_options(
+    "figure_category", "group", "source", "source_id", "place", "since", "until", "background"
+)
 @db_option
 @format_option
 @limit_option

@@ -31,7 +31,17 @@ _OPTIONS: Mapping[str, tuple[tuple[str, ...], dict[str, Any]]] = {
         {"type": click.Choice(FIGURE_CATEGORIES), "help": "figure category"},
     ),
     "group": (("--group",), {"help": "group counted contains this (e.g. civilians)"}),
-    "place": (("--place",), {"help": "place contains this (case-insensitive)"}),
+    "place": (
+        ("--place",),
+        {
+            "help": "country (UA, Ukraine), region (Kharkiv oblast) or place (Kharkiv), "
+            "matched on the resolved place; never a substring (UK is not Ukraine)"
+        },
+    ),
+    "background": (
+        ("--background/--no-background",),
+        {"help": "only background figures (counts of a past event) / only current ones"},
+    ),
     "source": (("--source",), {"help": _SOURCE_HELP}),
     "source_id": (
         ("--source-id",),

@@ -107,6 +107,9 @@ class LedgerEntry:
     report_low: float = 0.0
     report_high: float = 0.0
     grade: str = ""
+    # The gazetteer's reading of the place its citations name (most often), when resolved.
+    place_region: str | None = None
+    place_country: str | None = None
 
     @property
     def source(self) -> str | None:
@@ -251,6 +254,20 @@ def _citation(figure: dict[str, Any]) -> Citation:
     )
 
 
+def _resolved_place(
+    members: list[dict[str, Any]], place: str | None
+) -> tuple[str | None, str | None]:
+    """(region, country) the members naming the entry's place resolve it to most often."""
+    if place is None:
+        return None, None
+    resolved = [
+        (m.get("place_region"), m.get("place_country"))
+        for m in members
+        if m["_place"] and m["_place"].casefold() == place.casefold() and m.get("place_country")
+    ]
+    return _most_common(resolved) or (None, None)
+
+
 def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEntry:
     members = cluster.members
     if len(members) == 1:
@@ -260,6 +277,7 @@ def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEnt
         group, place, as_of = only["_group"], only["_place"], only["_as_of"]
         status, source_kind = only["status"], only["source_kind"]
         citations = [_citation(only)]
+        resolved = (only.get("place_region"), only.get("place_country"))
     else:
         value = _most_common((m["value_low"], m["value_high"], m["qualifier"]) for m in members)
         group = _most_common(m["_group"] for m in members if m["_group"])
@@ -274,6 +292,7 @@ def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEnt
             (_citation(m) for m in members),
             key=lambda c: (c.published or "", c.article_id, c.figure_idx),
         )
+        resolved = _resolved_place(members, place)
     return LedgerEntry(
         entity=entity,
         category=category,
@@ -286,6 +305,8 @@ def _entry(entity: Entity | None, category: str, cluster: _Cluster) -> LedgerEnt
         status=status,
         source_kind=source_kind,
         citations=citations,
+        place_region=resolved[0] if place else None,
+        place_country=resolved[1] if place else None,
     )
 
 

@@ -21,6 +21,7 @@ import newsledger.store.ledger as ledger_sql
 import newsledger.store.queries as queries
 import newsledger.store.writes as writes
 from newsledger.errors import StoreError
+from newsledger.extract.figures.gazetteer import name_key
 from newsledger.filters import Filters
 from newsledger.models import Analysis, Article, Reject
 from newsledger.quality.near_duplicates import Signature
@@ -35,6 +36,12 @@ BUSY_TIMEOUT_MS = 30_000
 
 # Whatever the caller built: rebuild_ledger hands it back unchanged.
 Built = TypeVar("Built", bound=BuiltLedger)
+
+
+def _name_key(name: str | None) -> str | None:
+    """The gazetteer's key of a stored name (the place filter compares keys), None for none."""
+    return name_key(name) if name else None
+
 
 _PRAGMAS = (
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
@@ -69,6 +76,9 @@ class Store:
             )
             self._connection.create_function(
                 "newsledger_source_matches", 2, source_matches, deterministic=True
+            )
+            self._connection.create_function(
+                "newsledger_name_key", 1, _name_key, deterministic=True
             )
             for pragma in _PRAGMAS:
                 self._connection.execute(pragma)

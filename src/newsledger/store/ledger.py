@@ -52,7 +52,7 @@ _PAGE = 500
 _FIGURE_INPUT = """
     SELECT f.article_id, f.idx, f.value_low, f.value_high, f.qualifier, f.category,
            f.group_name AS "group", f.place, f.as_of, f.source, f.source_kind, f.status,
-           a.published,
+           f.place_region, f.place_country, a.published,
            -- the outlet grading counts: its outlet, else its URL (consolidate reads the
            -- host); a near-duplicate counts as the article it copies; '' is "not known"
            coalesce((SELECT coalesce(o.outlet, o.url, '') FROM flags d JOIN articles o
@@ -78,7 +78,7 @@ _NAME_USES = """
 
 _ENTRY_COLUMNS = """e.id AS entry_id, e.source, e.source_kind, e.category, e.group_name AS "group",
     e.place, e.as_of, e.value_low, e.value_high, e.qualifier, e.status, e.grade, e.outlets,
-    e.source_kinds, e.report_low, e.report_high"""
+    e.source_kinds, e.report_low, e.report_high, e.place_region, e.place_country"""
 
 
 def source_order(source: str | None) -> str:
@@ -130,8 +130,8 @@ def replace(connection: sqlite3.Connection, tables: BuiltLedger) -> None:
     connection.executemany(
         """INSERT INTO ledger_entries (id, entity_id, source, source_order, source_kind, category,
                group_name, place, as_of, value_low, value_high, qualifier, status, citation_count,
-               grade, outlets, source_kinds, report_low, report_high)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               grade, outlets, source_kinds, report_low, report_high, place_region, place_country)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             (
                 x.entry_id,
@@ -153,6 +153,8 @@ def replace(connection: sqlite3.Connection, tables: BuiltLedger) -> None:
                 ",".join(x.source_kinds),
                 x.report_low,
                 x.report_high,
+                x.place_region,
+                x.place_country,
             )
             for x in tables.entries
         ),

@@ -257,6 +257,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX figures_place_country ON figures (place_country)",
         ),
     ),
+    Migration(
+        8,
+        "ledger entries keep their place's country and region",
+        (
+            # Set when the ledger is rebuilt: an older ledger is marked stale.
+            "ALTER TABLE ledger_entries ADD COLUMN place_region TEXT",
+            "ALTER TABLE ledger_entries ADD COLUMN place_country TEXT",
+            "UPDATE ledger_state SET built_position = 0",
+        ),
+    ),
 )
 
 
