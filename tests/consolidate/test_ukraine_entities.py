@@ -3,23 +3,19 @@
 Issue 19's acceptance: across ../shared/data/corpus/ukraine-2022.jsonl no entity
 name contains a timestamp, a URL, a byline glued to a name, or is a pronoun;
 issue 20's: no figure's source is a pronoun or one of the leftovers it lists.
-The whole corpus is ingested once for the module (about a minute and a half);
-the test skips when the corpus is absent. The shapes below are written here,
+The whole corpus is ingested once per test session (`ukraine_db` in
+tests/conftest.py, shared with the dashboard's acceptance test); the test skips
+when the corpus is absent. The shapes below are written here,
 apart from the code that cleans names, so the test does not grade itself.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from newsledger.ingest import ingest
 from newsledger.store import Store
-
-UKRAINE = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "corpus"
-UKRAINE = UKRAINE / "ukraine-2022.jsonl"
 
 JUNK_KINDS = {
     # "22.56Boris Johnson", "00:31Ukraine war", "BST Sweden"
@@ -49,12 +45,10 @@ def is_pronoun(name: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory):
-    if not UKRAINE.exists():
-        pytest.skip(f"shared corpus not found at {UKRAINE}")
-    store = Store(tmp_path_factory.mktemp("ukraine") / "ledger.db")
-    report = ingest([UKRAINE], store)
-    assert report.accepted > 600
+def ledger(ukraine_db):
+    """The corpus's ledger, ingested once per session (`ukraine_db`, tests/conftest.py)."""
+    store = Store(ukraine_db)
+    assert store.counts()["articles"] > 600
     yield store
     store.close()
 

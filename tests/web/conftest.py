@@ -9,9 +9,10 @@ The server is `python -m newsledger serve` on 127.0.0.1 and a free port.
 `real_db` is the bundled examples/ (and ../shared/data/seed-article.txt when
 present) plus three synthetic articles (a 1990 mis-dated figure, a 40,000,000
 toll, a 20 million to 99.9 million range), for the chart readability tests;
-`real_server_url` serves it. `ukraine_db` / `ukraine_server_url` (module scope:
-one ingest, for tests/web/test_dashboard_browser.py) are the whole
-../shared/data/corpus/ukraine-2022.jsonl (685 records), skipped when absent.
+`real_server_url` serves it. `ukraine_server_url` (for
+tests/web/test_dashboard_browser.py) serves `ukraine_db`, the whole
+../shared/data/corpus/ukraine-2022.jsonl ingested once per session (tests/conftest.py),
+skipped when absent.
 Chromium is /usr/bin/chromium driven by Playwright (never a downloaded
 browser), with a fresh profile; `make test` installs it via apt when missing.
 Each page a test opens records console errors and uncaught page errors, and
@@ -39,7 +40,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "web"
 EXAMPLES = REPO_ROOT / "examples"
 SEED_ARTICLE = REPO_ROOT.parent / "shared" / "data" / "seed-article.txt"
-UKRAINE_CORPUS = REPO_ROOT.parent / "shared" / "data" / "corpus" / "ukraine-2022.jsonl"
 SYNTHETIC_ARTICLES = [
     {
         "title": "Archive flood report",
@@ -163,16 +163,6 @@ def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_server_url(real_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with serve(real_db, tmp_path_factory.mktemp("real-server") / "serve.log") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def ukraine_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The ukraine-2022 corpus of ../shared, ingested once (real analysis)."""
-    if not UKRAINE_CORPUS.exists():
-        pytest.skip(f"{UKRAINE_CORPUS} is missing: the acceptance test needs ../shared")
-    db = tmp_path_factory.mktemp("ukraine") / "ukraine.db"
-    ingest(db, UKRAINE_CORPUS)
-    return db
 
 
 @pytest.fixture(scope="module")
