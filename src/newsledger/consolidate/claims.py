@@ -28,6 +28,8 @@ as "the same count"):
 An entry takes the most frequent value, status, as-of date and source kind of
 its citations (ties: the earliest citation). Figures of category "other" are
 not consolidated; figures without a source are (source None) but never conflict.
+Background figures (counts of a past event, `background` true) are never
+consolidated: they stay out of the entries, so out of timelines and conflicts.
 """
 
 from __future__ import annotations
@@ -320,6 +322,8 @@ def build_entries(figures: Iterable[dict[str, Any]], entities: EntityIndex) -> l
     buckets: dict[tuple[int, str], list[dict[str, Any]]] = {}
     owners: dict[tuple[int, str], Entity | None] = {}
     for figure in figures:
+        if figure.get("background"):
+            continue
         entity = entities.of(figure["source"])
         figure["_group"], figure["_place"] = normalise_count(figure["group"], figure["place"])
         figure["_as_of"] = figure["as_of"] or figure["published"]

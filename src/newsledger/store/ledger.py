@@ -62,6 +62,9 @@ _FIGURE_INPUT = """
     WHERE f.category != 'other'
       -- a rate ("50 a day", period "per day") is not a count so far: never in a timeline
       AND (f.period IS NULL OR f.period NOT LIKE 'per %')
+      -- a background figure counts a past event (WWII, a 2018 attack): never a current
+      -- entry, timeline point or conflict
+      AND f.background = 0
     ORDER BY a.seq, f.idx
 """
 # (text, uses, person votes, other votes): statements vote on the kind of a name.
