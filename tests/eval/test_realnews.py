@@ -186,3 +186,15 @@ def test_the_command_skips_with_a_message_when_the_corpus_is_absent(tmp_path):
     result = CliRunner().invoke(main, ["eval", "realnews", "--corpus", str(tmp_path / "none")])
     assert result.exit_code == 0
     assert "real-news gold skipped" in result.output
+
+
+def test_background_marked_reads_the_stored_background_field(stored):
+    past = dataclasses.replace(GOLD.figures[0], background=True)
+    gold = dataclasses.replace(GOLD, figures=(past, GOLD.figures[1]))
+    scores = scores_of([score_article(gold, stored)])
+    # the shelling is current news: the ledger does not mark it background
+    assert scores["found.background_marked"] == 0.0
+    marked = [dict(row, background=True) for row in stored.figures]
+    scores = scores_of([score_article(gold, dataclasses.replace(stored, figures=marked))])
+    assert scores["found.background_marked"] == 1.0
+    assert scores_of([score_article(GOLD, stored)])["found.background_marked"] is None

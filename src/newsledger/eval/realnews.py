@@ -13,6 +13,8 @@ rows are read back; stored offsets are mapped to the published text's offsets
   stored casualty figures, recall right / gold figures. Matched pairs are the
   *found* figures, and per-field accuracy (`realnews_fields`) is measured on
   them; `all_fields` is the share of found figures right on every field.
+  `background_marked` is, among found figures the gold marks background (a
+  count of a past event), the share whose stored row has `background` true.
   `real` is the share of stored casualty figures that match any gold figure:
   counts of people harmed at all, whatever the category.
 - statements (only the articles read for statements): a stored statement and
@@ -72,6 +74,8 @@ class ArticleCounts:
     found_figures: int = 0
     fields_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIGURE_FIELDS, 0))
     all_fields_right: int = 0
+    gold_background: int = 0
+    background_marked: int = 0
     stored_statements: int = 0
     gold_statements: int = 0
     matched_statements: int = 0
@@ -148,6 +152,10 @@ def _score_figures(gold: GoldNewsArticle, rows: list[tuple], counts: ArticleCoun
         right = {name: field_right(name, figure, row) for name in FIGURE_FIELDS}
         counts.right_figures += right["category"]
         counts.all_fields_right += all(right.values())
+        if figure.background:
+            # what the product stores: the row's own mark, nothing re-derived
+            counts.gold_background += 1
+            counts.background_marked += bool(row.get("background"))
         for name, ok in right.items():
             counts.fields_right[name] += ok
 
@@ -221,6 +229,7 @@ def scores_of(counts: Sequence[ArticleCounts]) -> dict[str, float | None]:
     for name in FIGURE_FIELDS:
         scores[f"found.{name}"] = _ratio(total.fields_right[name], total.found_figures)
     scores["found.all_fields"] = _ratio(total.all_fields_right, total.found_figures)
+    scores["found.background_marked"] = _ratio(total.background_marked, total.gold_background)
     scores["statements.precision"] = _ratio(total.matched_statements, total.stored_statements)
     scores["statements.recall"] = _ratio(total.matched_statements, total.gold_statements)
     scores["statements.f1"] = f1_of(scores["statements.precision"], scores["statements.recall"])
