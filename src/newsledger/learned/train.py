@@ -26,7 +26,7 @@ from newsledger.learned.training import (
     THRESHOLDS,
     model_path,
     realnews_examples,
-    write_json,
+    write_model,
 )
 
 __all__ = ["TrainReport", "train_figure_kind"]
@@ -77,14 +77,5 @@ def train_figure_kind(
     report = TrainReport(
         path, c, threshold, folds, rules_figures(data), len(data.examples), len(train), grid
     )
-    payload = {
-        "name": model.name,
-        "classes": list(model.classes),
-        "intercept": list(model.intercept),
-        "weights": {name: list(row) for name, row in sorted(model.weights.items())},
-        "threshold": threshold,
-        "card": {"c": c, "examples": len(data.examples), "see": f"{model.name}.md"},
-    }
-    write_json(path, payload)
-    path.with_suffix(".md").write_text(card_text(report, data, model), encoding="utf-8")
+    write_model(path, model, c=c, examples=len(data.examples), card=card_text(report, data, model))
     return report

@@ -26,7 +26,7 @@ from newsledger.learned.displacement_training import (
     news_examples,
 )
 from newsledger.learned.fitting import fit_linear
-from newsledger.learned.training import C_GRID, THRESHOLDS, model_path, write_json
+from newsledger.learned.training import C_GRID, THRESHOLDS, model_path, write_model
 
 __all__ = ["DisplacementDataAbsent", "DisplacementReport", "train_displacement"]
 
@@ -118,14 +118,5 @@ def train_displacement(
         len(news),
         len(model.weights),
     )
-    payload = {
-        "name": model.name,
-        "classes": list(model.classes),
-        "intercept": list(model.intercept),
-        "weights": {name: list(row) for name, row in sorted(model.weights.items())},
-        "threshold": threshold,
-        "card": {"c": c, "examples": len(labels), "see": f"{model.name}.md"},
-    }
-    write_json(target, payload)
-    target.with_suffix(".md").write_text(displacement_card_text(report), encoding="utf-8")
+    write_model(target, model, c=c, examples=len(labels), card=displacement_card_text(report))
     return report

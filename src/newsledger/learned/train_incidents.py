@@ -23,7 +23,7 @@ from newsledger.learned.incident_training import (
     incident_items,
     mean_accuracy,
 )
-from newsledger.learned.training import C_GRID, model_path, write_json
+from newsledger.learned.training import C_GRID, model_path, write_model
 
 __all__ = ["IncidentDataAbsent", "IncidentReport", "train_incident_counts"]
 
@@ -73,13 +73,5 @@ def train_incident_counts(
     counts = {name: sum(1 for item in items if item.set == name) for name in present}
     path = out if out is not None else model_path(MODEL_NAME)
     report = IncidentReport(path, c, pooled, rules, grid, counts, len(labels), len(model.weights))
-    payload = {
-        "name": model.name,
-        "classes": list(model.classes),
-        "intercept": list(model.intercept),
-        "weights": {name: list(row) for name, row in sorted(model.weights.items())},
-        "card": {"c": c, "examples": len(labels), "see": f"{model.name}.md"},
-    }
-    write_json(path, payload)
-    path.with_suffix(".md").write_text(incident_card_text(report), encoding="utf-8")
+    write_model(path, model, c=c, examples=len(labels), card=incident_card_text(report))
     return report

@@ -35,7 +35,7 @@ from newsledger.eval.stored import GoldText, build_articles
 from newsledger.learned.features import figure_features
 from newsledger.learned.figure_kind import MODEL_NAME
 
-__all__ = ["Example", "TrainingSet", "realnews_examples"]
+__all__ = ["Example", "TrainingSet", "realnews_examples", "write_json", "write_model"]
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -119,3 +119,18 @@ def today() -> str:
 
 def write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def write_model(path: Path, model, *, c: float, examples: int, card: str) -> None:
+    """The fitted `model` as the shipped JSON at `path` (what `linear.load_model` reads),
+    and its model card beside it (`path` with .md)."""
+    payload = {
+        "name": model.name,
+        "classes": list(model.classes),
+        "intercept": list(model.intercept),
+        "weights": {name: list(row) for name, row in sorted(model.weights.items())},
+        "threshold": model.threshold,
+        "card": {"c": c, "examples": examples, "see": f"{model.name}.md"},
+    }
+    write_json(path, payload)
+    path.with_suffix(".md").write_text(card, encoding="utf-8")
