@@ -6,18 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from learned_helpers import parsed
 
-from newsledger.analysis import analyse_doc, candidate_analysis, parsed_text
-from newsledger.article import make_article
+from newsledger.analysis import analyse_doc, candidate_analysis
 from newsledger.learned.displacement_kind import (
     decide_displacement,
     decided_term,
     is_decided,
 )
 from newsledger.learned.linear import LinearModel
-from newsledger.models import Origin
 from newsledger.nlp import load_pipeline
-from newsledger.quality import check_article
 
 FLOOD = (
     "Five people were killed and about 2,000 residents were evacuated from their homes "
@@ -31,17 +29,8 @@ def nlp():
     return load_pipeline()
 
 
-def _parsed(nlp, text: str):
-    article = check_article(
-        make_article(
-            title=None, date_raw="2022-05-16", url=None, text=text, origin=Origin("t", "1")
-        )
-    )
-    return nlp(parsed_text(article)), article
-
-
 def test_harm_counts_are_never_decided(nlp):
-    doc, article = _parsed(nlp, FLOOD)
+    doc, article = parsed(nlp, FLOOD)
     figures = candidate_analysis(doc, article).figures
     killed = [f for f in figures if f.category == "killed"]
     assert killed and not any(is_decided(f) for f in killed)
@@ -51,7 +40,7 @@ def test_harm_counts_are_never_decided(nlp):
 
 
 def test_the_setting_turns_it_on(nlp, monkeypatch):
-    doc, article = _parsed(nlp, FLOOD)
+    doc, article = parsed(nlp, FLOOD)
     rules = [f.category for f in analyse_doc(doc, article).figures]
     monkeypatch.setenv("NEWSLEDGER_DISPLACEMENT_DECISION", "learned")
     learned = analyse_doc(doc, article).figures

@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from learned_helpers import parsed
 
-from newsledger.analysis import analyse_doc, candidate_analysis, parsed_text
-from newsledger.article import make_article
+from newsledger.analysis import analyse_doc, candidate_analysis
 from newsledger.extract.incident.candidates import incident_candidates
 from newsledger.learned.incident_counts import best_candidate
 from newsledger.learned.linear import LinearModel
-from newsledger.models import Origin
 from newsledger.nlp import load_pipeline
-from newsledger.quality import check_article
 
 SHOOTING = (
     "Two men were killed and three others were wounded in a shooting outside a bar on "
@@ -28,17 +26,8 @@ def nlp():
     return load_pipeline()
 
 
-def _parsed(nlp, text: str):
-    article = check_article(
-        make_article(
-            title=None, date_raw="2022-05-16", url=None, text=text, origin=Origin("t", "1")
-        )
-    )
-    return nlp(parsed_text(article)), article
-
-
 def test_candidates_hold_each_stated_count_zero_and_one(nlp):
-    doc, article = _parsed(nlp, SHOOTING)
+    doc, article = parsed(nlp, SHOOTING)
     analysis = candidate_analysis(doc, article)
     sides = incident_candidates(analysis.figures, analysis.summary, doc)
     killed = {c.value: c for c in sides["killed"]}
@@ -51,19 +40,19 @@ def test_candidates_hold_each_stated_count_zero_and_one(nlp):
 
 
 def test_the_shipped_model_reads_the_stated_counts(nlp):
-    doc, article = _parsed(nlp, SHOOTING)
+    doc, article = parsed(nlp, SHOOTING)
     summary = analyse_doc(doc, article).summary
     assert summary is not None
     assert summary.killed.value_low == 2 and summary.injured.value_low == 3
 
 
 def test_no_number_is_no_summary_not_a_zero(nlp):
-    doc, article = _parsed(nlp, "The council met on Tuesday to discuss the new budget plan.")
+    doc, article = parsed(nlp, "The council met on Tuesday to discuss the new budget plan.")
     assert analyse_doc(doc, article).summary is None
 
 
 def test_the_rules_setting_keeps_the_rules_reading(nlp, monkeypatch):
-    doc, article = _parsed(nlp, SHOOTING)
+    doc, article = parsed(nlp, SHOOTING)
     rules = candidate_analysis(doc, article).summary
     monkeypatch.setenv("NEWSLEDGER_INCIDENT_DECISION", "rules")
     assert analyse_doc(doc, article).summary == rules
