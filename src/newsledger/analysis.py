@@ -27,6 +27,7 @@ __all__ = [
     "analyse_doc",
     "analyse_stream",
     "too_long",
+    "warm_up",
 ]
 
 # Docs per `nlp.pipe` minibatch. The parse of a doc does not depend on the batch
@@ -193,6 +194,23 @@ def analyse_batch(
     with zone.batch(len(articles)):
         outcomes = analyse_stream(articles, nlp, batch_size=batch_size, max_chars=max_chars)
         return [outcome for _, outcome in outcomes]
+
+
+# An article of own words naming a place and a count: analysing it once builds every
+# table and index the extractors load on first use (the gazetteer's index takes about
+# a second), so no real article pays for them within its time budget.
+WARM_UP_TEXT = "Two people were killed in Kharkiv on Monday, officials said."
+
+
+def warm_up(nlp) -> None:
+    """Analyse WARM_UP_TEXT once with `nlp`: what a worker does before its first article."""
+    from newsledger.article import make_article
+    from newsledger.models import Origin
+
+    article = make_article(
+        title=None, date_raw="2022-03-01", url=None, text=WARM_UP_TEXT, origin=Origin("warm-up", "")
+    )
+    analyse_doc(nlp(parsed_text(article)), article)
 
 
 def too_long(article: Article, max_chars: int) -> Reject | None:

@@ -103,11 +103,12 @@ def _worker_main(connection: Connection, parent: int) -> None:
     sending every article's outcome as soon as it is done."""
     threading.Thread(target=exit_with_parent, args=(parent,), daemon=True).start()
     try:
-        from newsledger.analysis import analyse_stream
+        from newsledger.analysis import analyse_stream, warm_up
         from newsledger.nlp.memory import LongZone
         from newsledger.nlp.pipeline import load_pipeline
 
         nlp = load_pipeline()
+        warm_up(nlp)  # lazy tables and the gazetteer index, before any article is timed
         zone = LongZone(nlp)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which fails the pool
         connection.send(("failed", f"{type(exc).__name__}: {exc}"))

@@ -131,13 +131,14 @@ class InlineAnalyser:
         batch = list(articles)
 
         def collect() -> list[Analysis | Reject]:
-            from newsledger.analysis import analyse_batch
+            from newsledger.analysis import analyse_batch, warm_up
             from newsledger.nlp.memory import LongZone
             from newsledger.nlp.pipeline import load_pipeline
 
             if self.nlp is None:
                 self.nlp = load_pipeline()
             if self._zone is None:
+                warm_up(self.nlp)  # before any article is timed (see analysis.warm_up)
                 self._zone = LongZone(self.nlp)
             if self.time_limit is None or not _can_alarm():
                 return analyse_batch(batch, self.nlp, zone=self._zone)
