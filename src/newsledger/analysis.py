@@ -202,8 +202,15 @@ def analyse_batch(
 WARM_UP_TEXT = "Two people were killed in Kharkiv on Monday, officials said."
 
 
-def warm_up(nlp) -> None:
-    """Analyse WARM_UP_TEXT once with `nlp`: what a worker does before its first article."""
+def warm_up(nlp=None) -> None:
+    """Build the gazetteer's index and, with `nlp`, analyse WARM_UP_TEXT once: what a
+    worker does before its first timed article. Without `nlp` (a caller's pipeline,
+    which must see only the caller's texts) only the index is built."""
+    from newsledger.extract.figures.gazetteer import candidates
+
+    candidates(WARM_UP_TEXT.split()[5])  # "Kharkiv": builds the index once per process
+    if nlp is None:
+        return
     from newsledger.article import make_article
     from newsledger.models import Origin
 

@@ -138,7 +138,7 @@ class InlineAnalyser:
             if self.nlp is None:
                 self.nlp = load_pipeline()
             if self._zone is None:
-                warm_up(self.nlp)  # before any article is timed (see analysis.warm_up)
+                warm_up()  # the gazetteer's index, before any article is timed
                 self._zone = LongZone(self.nlp)
             if self.time_limit is None or not _can_alarm():
                 return analyse_batch(batch, self.nlp, zone=self._zone)
