@@ -52,6 +52,12 @@ class Analyser(Protocol):
     def close(self) -> None: ...
 
 
+# Seconds between rings once the budget is spent: a ring raised inside a callback
+# that cannot raise (a gc callback: Python reports it as unraisable and goes on) is
+# followed by another, so the article is stopped all the same.
+RING_AGAIN = 0.05
+
+
 class _OutOfTime(BaseException):  # noqa: N818 - not an error the analysis may catch
     """Raised by the alarm inside an article's analysis that ran past its budget."""
 
@@ -64,14 +70,18 @@ def _can_alarm() -> bool:
 def _alarm(seconds: float) -> Iterator[Callable[[], None]]:
     """SIGALRM after `seconds`; the yielded function restarts the clock."""
 
+    armed = [True]
+
     def ring(signum, frame):  # noqa: ARG001 - the signal handler's signature
-        raise _OutOfTime
+        if armed[0]:
+            raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, ring)
     try:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds, RING_AGAIN)
+        yield lambda: signal.setitimer(signal.ITIMER_REAL, seconds, RING_AGAIN)
     finally:
+        armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
