@@ -1,11 +1,10 @@
 """What a number counts: its category, unit of count and group, read from the parse.
 
-Owns the dependency-parse walk around one number: finding its anchor token
-and counted noun, then the category (killed, injured, casualties, missing,
-displaced, evacuated, detained, housing_destroyed, housing_damaged, other)
-from the governing verb, noun or adjective nearest the number, the unit of
-count (people, households, families, homes...) and the group counted
-("Ukrainian civilians", "Russian soldiers"). Words come from
+Owns the dependency-parse walk around one number: finding its anchor token,
+then the category (killed, injured, casualties, missing, displaced, evacuated,
+detained, housing_destroyed, housing_damaged, other) from the governing verb,
+noun or adjective nearest the number. What the number counts (its counted
+noun, unit of count and group) is `figures.counted`'s. Words come from
 `lexicon.figures`; this module only decides where to look and in what order.
 """
 
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.context import doc_tokens, sentence_of, span_text, span_tokens
+from newsledger.extract.figures.counted import count_unit, counted_noun, counted_phrase, group_of
 from newsledger.extract.lexicon.figures import (
     CHARGE_WORDS,
     CONDITION_STATES,
@@ -29,7 +29,7 @@ from newsledger.extract.lexicon.figures import (
 )
 from newsledger.extract.quantities.context import AGE_UNIT_SUFFIX
 
-__all__ = ["Meaning", "anchor_token", "counted_noun", "read_meaning"]
+__all__ = ["Meaning", "anchor_token", "read_meaning"]
 
 # How far up the parse a governing word may be: enough for "claimed to have
 # killed 5,710 soldiers" (number -> soldiers -> killed), not so far that a
@@ -40,8 +40,6 @@ WINDOW = 5
 # Category preference when a verb and its conjuncts disagree: "shot and killed"
 # is killed, "shot and wounded" is injured.
 SPECIFICITY = ("killed", "injured", "missing", "detained", "casualties", "displaced", "evacuated")
-NUMBER_DEPS = frozenset({"nummod", "quantmod", "amod", "compound", "advmod", "npadvmod"})
-PERSON_UNIT = "people"
 # A table-row label ("Damaged houses/shelter 91,808") has at most this many words.
 LABEL_MAX_WORDS = 6
 
@@ -60,36 +58,6 @@ def anchor_token(span: Span) -> Token:
     """The token that stands for the number: its last numeric token, else the span root."""
     numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
     return numeric[-1] if numeric else span.root
-
-
-# The modifiers of a counted noun that are part of what is counted.
-MODIFIER_DEPS = ("compound", "amod", "nmod")
-
-
-def counted_noun(anchor: Token) -> Token | None:
-    """The noun a number counts: its head for "352 civilians", None for "1,000 wounded"."""
-    node = anchor
-    # "more than 500", "at least 136": climb through number-internal links.
-    for _ in range(3):
-        if (
-            node.dep_ in NUMBER_DEPS
-            and node.head.pos_ in ("NOUN", "PROPN")
-            and node.head.i != node.i
-        ):
-            return node.head
-        if node.dep_ in ("quantmod", "compound") and node.head.pos_ == "NUM":
-            node = node.head
-            continue
-        break
-    # "dozens of people", "thousands of families": the noun is the object of "of".
-    for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-                return objects[0]
-    if anchor.pos_ == "NOUN" and not anchor.like_num:
-        return anchor
-    return None
 
 
 def _lemma(token: Token) -> str:
@@ -515,67 +483,6 @@ def _is_not_a_count(anchor: Token, noun: Token | None, text: str) -> bool:
     return anchor.like_num and anchor.text.isdigit() and anchor.text.startswith("911")
 
 
-def _group(noun: Token | None, anchor: Token) -> str | None:
-    t = tables()
-    if noun is None:
-        return None
-    lemma = _lemma(noun)
-    base = None
-    # "500 civilian casualties": the adjective names who is counted.
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and _lemma(child) in t.civilian_adjectives:
-            base = t.civilian_adjectives[_lemma(child)]
-    if base is None and (lemma in t.person_nouns or noun.lower_ in t.person_nouns):
-        base = t.group_plural.get(lemma, noun.text if noun.text[:1].isupper() else noun.lower_)
-    if base is None:
-        return None
-    sides = [
-        child.text
-        for child in noun.children
-        if child.dep_ in ("amod", "compound", "nmod")
-        and child.i < noun.i
-        and (child.lower_ in t.nationality or child.ent_type_ == "NORP")
-        and child.lower_ != base
-    ]
-    return " ".join([*sides, base]) if sides else base
-
-
-def counted_phrase(noun: Token) -> str:
-    """What a count counts, lemmatised with the words that narrow it, as NewsQuant
-    annotates a count's unit: "460 Kia and Hyundai vehicles" -> "kia hyundai vehicle",
-    "22 goals" -> "goal", "the best wireless speakers" -> "good wireless speaker"."""
-    return " ".join([*_modifier_words(noun), _lemma(noun)])
-
-
-def _modifier_words(token: Token) -> list[str]:
-    """The lemmas of the modifiers before `token`, theirs first, with the words
-    joined to them ("Kia and Hyundai", "digital and physical")."""
-    words = []
-    for child in token.lefts:
-        if child.dep_ in MODIFIER_DEPS and child.is_alpha:
-            words.extend(_modifier_words(child))
-            words.append(_lemma(child))
-            words.extend(_lemma(c) for c in child.children if c.dep_ == "conj" and c.is_alpha)
-    return words
-
-
-def _count_unit(category: str, noun: Token | None, group: str | None) -> str | None:
-    """People, households, homes... for the nouns of the count-unit table; for a count
-    of people harmed or a group, people; for any other count, the counted phrase."""
-    t = tables()
-    if noun is not None:
-        lemma = _lemma(noun)
-        if category.startswith("housing") and lemma in t.housing_nouns:
-            return t.housing_nouns[lemma]
-        if lemma in t.count_units:
-            return t.count_units[lemma]
-    if group is not None or category != "other":
-        return PERSON_UNIT
-    if noun is not None and noun.is_alpha:
-        return counted_phrase(noun)
-    return None
-
-
 def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = None) -> Meaning:
     """Category, count unit and group of the number in `span` (`anchor`: its token, if known).
 
@@ -598,8 +505,8 @@ def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = 
         counted = counted_phrase(noun) if _counts_things(noun) and noun.is_alpha else None
         return Meaning("other", counted, None, noun)
     if _is_descriptive(anchor, noun):
-        group = _group(noun, anchor)
-        return Meaning("other", _count_unit("other", noun, group), group, noun)
+        group = group_of(noun)
+        return Meaning("other", count_unit("other", noun, group), group, noun)
     category, path = _category(anchor, noun)
     housing = _housing(noun, anchor, path)
     if housing:
@@ -610,5 +517,5 @@ def read_meaning(doc: Doc, span: Span, unit: str | None, anchor: Token | None = 
         and category not in ("displaced", "evacuated")
     ):
         category = "other"
-    group = _group(noun, anchor)
-    return Meaning(category, _count_unit(category, noun, group), group, noun)
+    group = group_of(noun)
+    return Meaning(category, count_unit(category, noun, group), group, noun)
