@@ -16,10 +16,10 @@ function), so a filter reaches every spelling merged into a matching entity.
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache, lru_cache
-from importlib import resources
+
+from newsledger.quality.tables import load_tsv
 
 __all__ = ["name_words", "source_matches", "source_members"]
 
@@ -40,25 +40,18 @@ def name_words(name: str | None, *, fold: bool = True) -> tuple[str, ...]:
     return tuple(word.casefold() for word in words) if fold else tuple(words)
 
 
-def _table_rows(name: str) -> list[list[str]]:
-    """The rows of a packaged tab-separated table, without comments and its header."""
-    text = resources.files("newsledger.data").joinpath(name).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return [[cell.strip() for cell in row] for row in list(csv.reader(lines, delimiter="\t"))[1:]]
-
-
 @cache
 def _aliases() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """(alias words, canonical name words) of data/aliases.tsv: the store keeps only the
     spellings its articles used, so "Zelensky" must find "Volodymyr Zelensky" here."""
-    return tuple((name_words(row[1]), name_words(row[0])) for row in _table_rows("aliases.tsv"))
+    return tuple((name_words(row[1]), name_words(row[0])) for row in load_tsv("aliases.tsv"))
 
 
 @cache
 def _bodies() -> dict[tuple[str, ...], tuple[str, ...]]:
     """parent's words -> the names of its member bodies (data/source_bodies.tsv)."""
     members: dict[tuple[str, ...], list[str]] = {}
-    for parent, member in _table_rows("source_bodies.tsv"):
+    for parent, member in load_tsv("source_bodies.tsv"):
         members.setdefault(name_words(parent), []).append(member)
     return {parent: tuple(names) for parent, names in members.items()}
 

@@ -13,14 +13,13 @@ ledger is rebuilt (`newsledger.consolidate.build_tables`).
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from newsledger.consolidate.claims import LedgerEntry
 from newsledger.consolidate.conflicts import Conflict
+from newsledger.quality.tables import load_tsv
 
 __all__ = [
     "GRADES",
@@ -83,10 +82,7 @@ TESTS: Mapping[str, Callable[[Evidence], bool]] = {
 @cache
 def grade_table() -> tuple[Grade, ...]:
     """The scale of data/grades.tsv, in the order its rows are tried."""
-    text = resources.files("newsledger.data").joinpath("grades.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    table = list(csv.reader(lines, delimiter="\t"))[1:]
-    rows = [Grade(*(cell.strip() for cell in row)) for row in table]
+    rows = [Grade(*row) for row in load_tsv("grades.tsv")]
     unknown = [row.test for row in rows if row.test not in TESTS]
     if unknown:
         raise ValueError(f"grades.tsv names tests grades.py does not define: {unknown}")

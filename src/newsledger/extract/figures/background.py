@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsledger.extract.context import sentence_of, span_ents, span_text
-from newsledger.extract.figures.time import resolve_date_text
+from newsledger.extract.figures.time import parse_reference, resolve_date_text
 from newsledger.extract.lexicon.load import read, words
 
 __all__ = ["Background", "read_background"]
@@ -47,13 +47,6 @@ def _tables() -> tuple[re.Pattern[str], frozenset[str]]:
     events = sorted(data["past_events"], key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(e) for e in events) + r")\b")
     return pattern, words(data["running_openers"])
-
-
-def _reference(reference_date: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(reference_date[:10]) if reference_date else None
-    except ValueError:
-        return None
 
 
 def _runs_on(entity, openers: frozenset[str]) -> bool:
@@ -85,7 +78,7 @@ def _past_year(anchor: Token, reference: dt.date, openers: frozenset[str]):
 
 def read_background(anchor: Token, reference_date: str | None) -> Background | None:
     """The past event the number at `anchor` counts, or None for a present figure."""
-    reference = _reference(reference_date)
+    reference = parse_reference(reference_date)
     if reference is None:
         return None  # no publication date: nothing is known to be past
     pattern, openers = _tables()

@@ -38,7 +38,7 @@ from newsledger.extract.lexicon.figures import (
     WEEKDAYS,
 )
 
-__all__ = ["TimeReading", "read_time", "resolve_date_text"]
+__all__ = ["TimeReading", "parse_reference", "read_time", "resolve_date_text"]
 
 # A month-day more than this many days after the reference date belongs to the year before.
 FUTURE_SLACK_DAYS = 7
@@ -122,7 +122,8 @@ def resolve_date_text(text: str, reference: dt.date | None) -> dt.date | None:
     return None
 
 
-def _parse_reference(reference_date: str | None) -> dt.date | None:
+def parse_reference(reference_date: str | None) -> dt.date | None:
+    """The ISO reference date as a date, or None when there is none or it is malformed."""
     if not reference_date:
         return None
     try:
@@ -271,7 +272,7 @@ def read_time(
     anchor: Token, reference_date: str | None, reference_is_suggested: bool
 ) -> TimeReading:
     """as_of, period and as_of_note for the number at `anchor`."""
-    reference = _parse_reference(reference_date)
+    reference = parse_reference(reference_date)
     suggested = (
         " (the suggested publication date; the stated one is inconsistent)"
         if reference_is_suggested
