@@ -137,6 +137,15 @@ def test_known_ids(store, make_article):
     assert store.known_ids(many) == {"a"}
 
 
+def test_articles_by_id_in_ingest_order(store, make_article):
+    store.write_batch([(make_article("a"), None), (make_article("b"), None)], [])
+    found = [article["id"] for article in store.articles_by_id(["b", "z", "a", "b"])]
+    assert found == ["a", "b"]
+    many = [f"id-{n}" for n in range(2000)] + ["b"]
+    assert [article["id"] for article in store.articles_by_id(many)] == ["b"]
+    assert list(store.articles_by_id([])) == []
+
+
 def test_flags_keep_their_order(store, make_article):
     flags = (
         Flag("glued_sentences", "2 lines split"),

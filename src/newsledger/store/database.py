@@ -162,6 +162,10 @@ class Store:
         """Article objects (no text) in ingest order; `search` is full-text, words ANDed."""
         return self._iterate(queries.articles, search=search, limit=limit, offset=offset)
 
+    def articles_by_id(self, ids: Iterable[str]) -> Iterator[dict]:
+        """The article objects (no text) of these ids that are stored, in ingest order."""
+        return self._iterate(queries.articles_by_id, ids=ids)
+
     def article(self, article_id: str) -> dict[str, Any]:
         """One article with text, statements and figures; NotFoundError if absent."""
         return self._read(queries.article, article_id)

@@ -23,6 +23,7 @@ from newsledger.filters import Filters
 from newsledger.store.filter_sql import FIGURE_CONDITIONS, STATEMENT_CONDITIONS, where
 
 __all__ = [
+    "articles_by_id",
     "article",
     "articles",
     "contains",
@@ -40,6 +41,8 @@ __all__ = [
 _WORD = re.compile(r"\w+")
 # SQLite reads a negative LIMIT as "no limit".
 _NO_LIMIT = -1
+# Ids per "IN (...)" query (`_id_chunks`).
+ID_CHUNK = 500
 
 _FLAGS_JSON = """(
     SELECT json_group_array(json_object('kind', kind, 'detail', detail, 'suggested', suggested))
@@ -136,6 +139,20 @@ def articles(
         yield _article_dict(row)
 
 
+def articles_by_id(connection: sqlite3.Connection, ids: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The article objects (no text) of these ids, those that are stored, in ingest order."""
+    found = []
+    for chunk, marks in _id_chunks(ids):
+        found.extend(
+            connection.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, a.seq FROM articles a WHERE a.id IN ({marks})",
+                chunk,
+            )
+        )
+    for row in sorted(found, key=lambda row: row["seq"]):
+        yield _article_dict(row)
+
+
 def article(connection: sqlite3.Connection, article_id: str) -> dict[str, Any]:
     row = connection.execute(
         f"SELECT {_ARTICLE_COLUMNS}, a.text FROM articles a WHERE a.id = ?", (article_id,)
@@ -228,15 +245,20 @@ def counts(connection: sqlite3.Connection) -> dict[str, Any]:
 
 def stored_positions(connection: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
     """Ingest order of each of these ids that is stored."""
-    unique = list(dict.fromkeys(ids))
     positions: dict[str, int] = {}
-    # Chunked to stay under SQLite's bound-parameter limit on old builds.
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in _id_chunks(ids):
         rows = connection.execute(f"SELECT id, seq FROM articles WHERE id IN ({marks})", chunk)
         positions.update((row[0], row[1]) for row in rows)
     return positions
+
+
+def _id_chunks(ids: Iterable[str]) -> Iterator[tuple[list[str], str]]:
+    """The distinct ids in chunks of ID_CHUNK, each with its "?, ?, ..." placeholders:
+    chunked to stay under SQLite's bound-parameter limit on old builds."""
+    unique = list(dict.fromkeys(ids))
+    for start in range(0, len(unique), ID_CHUNK):
+        chunk = unique[start : start + ID_CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def last_position(connection: sqlite3.Connection) -> int:

@@ -236,13 +236,7 @@ def _matches_text(statement: Mapping[str, Any], words: list[str]) -> bool:
 
 def _article_facts(store: Store, ids: set[str]) -> dict[str, dict]:
     """Outlet, date, title and URL of these articles (the statement rows carry none)."""
-    facts: dict[str, dict] = {}
-    for article in islice(store.articles(), MAX_ARTICLE_SCAN):
-        if article["id"] in ids:
-            facts[article["id"]] = article
-            if len(facts) == len(ids):
-                break
-    return facts
+    return {article["id"]: article for article in store.articles_by_id(ids)}
 
 
 def _cut(text: str, limit: int = MAX_STATEMENT_CHARS) -> tuple[str, bool]:
